@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type Sqlite = Database.Database;
+
+/**
+ * Opens the embedded database in WAL mode (readers never block the writer) and
+ * brings its schema up to date. Integers come back as BigInt so 64-bit ids survive.
+ */
+export function openSqlite(file: string): Sqlite {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL'); // durable at each checkpoint; safe with WAL
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536'); // 64 MiB page cache
+  db.pragma('temp_store = MEMORY');
+  db.defaultSafeIntegers(true);
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Sqlite): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.name)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(migration.name, Date.now());
+    })();
+  }
+}
+
+/** Binds a decimal id as the 64-bit integer SQLite stores. */
+export const toDb = (id: string): bigint => BigInt(id);
+/** Reads a 64-bit integer column back as the decimal id the domain uses. */
+export const fromDb = (value: unknown): string => String(value);
+/** Reads a count or small integer column. */
+export const num = (value: unknown): number => Number(value);

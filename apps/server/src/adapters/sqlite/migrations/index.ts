@@ -1,0 +1,11 @@
+import { accountsSchema } from './001-accounts.js';
+import { graphSchema } from './002-graph.js';
+import { platformSchema } from './000-platform.js';
+
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+/** Applied in order, once each; never edit one that has shipped, add a new one. */
+export const MIGRATIONS: Migration[] = [platformSchema, accountsSchema, graphSchema];

@@ -1,0 +1,103 @@
+import type { ProfilePatch, User, UserStore } from '../../modules/accounts/public.js';
+import { fromDb, num, toDb, type Sqlite } from './database.js';
+import type { OutboxWriter } from './event-log.sqlite.js';
+
+const COLUMNS = 'id, username, email, password_hash, display_name, bio, website, avatar, is_private, created_at, last_active_at';
+
+function toUser(row: Record<string, unknown>): User {
+  return {
+    id: fromDb(row.id),
+    username: String(row.username),
+    email: String(row.email),
+    passwordHash: String(row.password_hash),
+    displayName: String(row.display_name),
+    bio: String(row.bio),
+    website: String(row.website),
+    avatar: row.avatar ? JSON.parse(String(row.avatar)) : null,
+    isPrivate: num(row.is_private) === 1,
+    createdAt: new Date(num(row.created_at)),
+    lastActiveAt: new Date(num(row.last_active_at)),
+  };
+}
+
+const PATCH_COLUMNS: Record<keyof ProfilePatch, readonly [string, (v: never) => unknown]> = {
+  displayName: ['display_name', (v: string) => v],
+  bio: ['bio', (v: string) => v],
+  website: ['website', (v: string) => v],
+  isPrivate: ['is_private', (v: boolean) => (v ? 1 : 0)],
+  avatar: ['avatar', (v: unknown) => (v ? JSON.stringify(v) : null)],
+};
+
+export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserStore {
+  const insert = db.prepare(
+    `INSERT INTO users (${COLUMNS}) VALUES (@id, @username, @email, @passwordHash, @displayName, @bio, @website, NULL, @isPrivate, @createdAt, @lastActiveAt)`,
+  );
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
+  const byUsername = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
+  const byEmail = db.prepare(`SELECT ${COLUMNS} FROM users WHERE email = ?`);
+  const byIds = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id IN (SELECT value FROM json_each(?))`);
+  const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+  const touch = db.prepare('UPDATE users SET last_active_at = ? WHERE id = ? AND last_active_at < ?');
+  const remove = db.prepare('DELETE FROM users WHERE id = ?');
+
+  const create = db.transaction((user: User, events) => {
+    insert.run({
+      ...user, id: toDb(user.id), isPrivate: user.isPrivate ? 1 : 0,
+      createdAt: user.createdAt.getTime(), lastActiveAt: user.lastActiveAt.getTime(),
+    });
+    outbox.append(events);
+  });
+
+  return {
+    async create(user, events) {
+      try {
+        create(user, events);
+        return { ok: true };
+      } catch (error) {
+        const message = (error as Error).message;
+        if (message.includes('UNIQUE') && message.includes('users.username')) return { ok: false, taken: 'username' };
+        if (message.includes('UNIQUE') && message.includes('users.email')) return { ok: false, taken: 'email' };
+        throw error;
+      }
+    },
+    async findById(id) {
+      const row = byId.get(toDb(id)) as Record<string, unknown> | undefined;
+      return row ? toUser(row) : null;
+    },
+    async findByUsername(username) {
+      const row = byUsername.get(username) as Record<string, unknown> | undefined;
+      return row ? toUser(row) : null;
+    },
+    async findByEmail(email) {
+      const row = byEmail.get(email) as Record<string, unknown> | undefined;
+      return row ? toUser(row) : null;
+    },
+    async findManyByIds(ids) {
+      if (ids.length === 0) return [];
+      // Ids go through JSON as strings and are cast, so 64-bit values keep every digit.
+      return (byIds.all(`[${ids.map((id) => BigInt(id).toString()).join(',')}]`) as Record<string, unknown>[]).map(toUser);
+    },
+    async updateProfile(id, patch, events) {
+      const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof ProfilePatch, unknown][];
+      if (!entries.length) return;
+      const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]![0]} = ?`).join(', ');
+      const values = entries.map(([key, value]) => PATCH_COLUMNS[key]![1](value as never));
+      db.transaction(() => {
+        db.prepare(`UPDATE users SET ${sets} WHERE id = ?`).run(...values, toDb(id));
+        outbox.append(events);
+      })();
+    },
+    async updatePasswordHash(id, passwordHash) {
+      setPassword.run(passwordHash, toDb(id));
+    },
+    async touchActive(id, at) {
+      touch.run(at.getTime(), toDb(id), at.getTime());
+    },
+    async delete(id, events) {
+      db.transaction(() => {
+        remove.run(toDb(id));
+        outbox.append(events);
+      })();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The composition root: the only place that picks adapters and wires modules.
+ * Everything else receives its dependencies as parameters.
+ */
+import { access, constants } from 'node:fs/promises';
+import { join } from 'node:path';
+import multipart from '@fastify/multipart';
+import pino from 'pino';
+import { createArgon2Hasher } from '../adapters/argon2/password-hasher.argon2.js';
+import { createFileBlobStore } from '../adapters/files/blob-store.files.js';
+import { createMemoryRateLimiter } from '../adapters/memory/rate-limiter.memory.js';
+import { createSharpImageProcessor } from '../adapters/sharp/image-processor.sharp.js';
+import { openSqlite } from '../adapters/sqlite/database.js';
+import { createOutboxWriter, createSqliteEventLog } from '../adapters/sqlite/event-log.sqlite.js';
+import { createSqliteGraphStore } from '../adapters/sqlite/graph-store.sqlite.js';
+import { createSqliteSessionStore } from '../adapters/sqlite/session-store.sqlite.js';
+import { createSqliteSignInAttempts } from '../adapters/sqlite/sign-in-attempts.sqlite.js';
+import { createSqliteUserStore } from '../adapters/sqlite/user-store.sqlite.js';
+import { createZxcvbnPolicy } from '../adapters/zxcvbn/password-policy.zxcvbn.js';
+import type { Config } from '../config/config.js';
+import { createAccountsModule } from '../modules/accounts/public.js';
+import { createGraphModule } from '../modules/graph/public.js';
+import { createMediaModule } from '../modules/media/public.js';
+import { type Clock, systemClock } from '../platform/clock.js';
+import { createHttpApp } from '../platform/http/app.js';
+import { registerHealth } from '../platform/http/health.js';
+import { registerSessionAuth } from '../platform/http/session-auth.js';
+import { createIdGenerator } from '../platform/ids.js';
+import { startEventConsumers } from '../platform/jobs/event-consumers.js';
+import { createMediaUrl } from '../platform/media-url.js';
+import { registerWebApp } from './web-app.js';
+
+export interface ComposeOptions {
+  clock?: Clock;
+  /** Cheaper password hashing for tests; never set in production. */
+  fastPasswordHashing?: boolean;
+}
+
+export async function compose(config: Config, options: ComposeOptions = {}) {
+  const clock = options.clock ?? systemClock;
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'password', 'token'] });
+  const ids = createIdGenerator(config.shardId, () => clock.now().getTime());
+  const db = openSqlite(join(config.dataDir, 'pictor.db'));
+  const outbox = createOutboxWriter(db);
+  const events = createSqliteEventLog(db, outbox);
+  const blobs = createFileBlobStore(join(config.dataDir, 'media'));
+  const images = createSharpImageProcessor(config.media.maxImagePixels);
+  const mediaUrl = createMediaUrl(config.publicUrl);
+  const graphStore = createSqliteGraphStore(db, outbox);
+
+  const media = createMediaModule({ blobs, images, maxImagePixels: config.media.maxImagePixels });
+  const accounts = createAccountsModule({
+    stores: { users: createSqliteUserStore(db, outbox), sessions: createSqliteSessionStore(db), attempts: createSqliteSignInAttempts(db) },
+    security: {
+      hasher: createArgon2Hasher(options.fastPasswordHashing ? { memoryCost: 1024, timeCost: 1 } : {}),
+      policy: createZxcvbnPolicy(),
+      limiter: createMemoryRateLimiter(clock),
+    },
+    limits: {
+      signInPerAddress: config.limits.failedSignInsPerAddress,
+      signInPerAccount: config.limits.failedSignInsPerAccount,
+      signUpPerAddress: config.limits.signUpsPerAddress,
+    },
+    avatars: media.avatars,
+    platform: { ids, clock, mediaUrl, cookieSecure: config.cookieSecure },
+  });
+  const graph = createGraphModule({
+    graph: graphStore,
+    accounts: accounts.directory,
+    postCounts: async (userIds) => new Map(userIds.map((id) => [id, 0])),
+    platform: { ids, clock, mediaUrl },
+  });
+
+  const app = await createHttpApp({ logger, trustedProxies: config.trustedProxies });
+  await app.register(multipart, { limits: { fileSize: config.media.maxUploadBytes, files: config.media.maxFilesPerPost, fields: 40, parts: 60 }, throwFileSizeLimit: true });
+  registerSessionAuth(app, accounts.authenticate);
+  registerHealth(app, config.roles, {
+    database: async () => void db.prepare('SELECT 1').get(),
+    media: () => access(config.dataDir, constants.W_OK),
+  });
+  accounts.registerRoutes(app, graph.counts);
+  graph.registerRoutes(app);
+  media.registerRoutes(app);
+  await registerWebApp(app);
+
+  const subscriptions = [...media.subscriptions(), ...graph.subscriptions()];
+  let consumers: ReturnType<typeof startEventConsumers> | null = null;
+
+  return {
+    app,
+    logger,
+    db,
+    /** Starts the roles this process runs. */
+    async start() {
+      if (config.roles.includes('worker')) consumers = startEventConsumers(events, subscriptions, logger);
+      if (config.roles.includes('api')) await app.listen({ host: config.host, port: config.port });
+      return app.server.address();
+    },
+    /** Waits until background work has caught up with every event so far. */
+    async drain() {
+      await consumers?.drain();
+    },
+    async stop() {
+      await app.close();
+      await consumers?.stop();
+      db.close();
+    },
+  };
+}
+
+export type Pictor = Awaited<ReturnType<typeof compose>>;

@@ -1,0 +1,56 @@
+import type { DomainEvent } from '../../platform/events.js';
+import type { Id } from '../../platform/ids.js';
+import type { AvatarRef, ProfilePatch, Session, SignInAttempt, User } from './accounts.types.js';
+
+export type UniqueField = 'username' | 'email';
+
+export interface UserStore {
+  /** Inserts the user; answers which unique field was taken instead of throwing. Events commit with it. */
+  create(user: User, events: DomainEvent[]): Promise<{ ok: true } | { ok: false; taken: UniqueField }>;
+  findById(id: Id): Promise<User | null>;
+  /** Usernames and emails are stored lowercase; callers pass them normalised. */
+  findByUsername(username: string): Promise<User | null>;
+  findByEmail(email: string): Promise<User | null>;
+  /** Users for the ids that exist, in no particular order; one round trip for any number of ids. */
+  findManyByIds(ids: readonly Id[]): Promise<User[]>;
+  updateProfile(id: Id, patch: ProfilePatch, events: DomainEvent[]): Promise<void>;
+  updatePasswordHash(id: Id, passwordHash: string): Promise<void>;
+  /** Marks the user active now; cheap and may be coalesced. */
+  touchActive(id: Id, at: Date): Promise<void>;
+  /** Deletes the user and their sessions; other modules clean up on the event. */
+  delete(id: Id, events: DomainEvent[]): Promise<void>;
+}
+
+export interface SessionStore {
+  create(session: Session): Promise<void>;
+  find(tokenHash: Buffer): Promise<Session | null>;
+  /** Updates last-seen; callers throttle it, it is not needed on every request. */
+  touch(tokenHash: Buffer, at: Date): Promise<void>;
+  delete(tokenHash: Buffer): Promise<void>;
+  /** Ends every session of the user except `keep`, when given. */
+  deleteForUser(userId: Id, keep?: Buffer): Promise<void>;
+}
+
+/** Seed 004, query 10: the recent sign-in attempts per account and per address. */
+export interface SignInAttemptStore {
+  record(attempt: SignInAttempt): Promise<void>;
+  /** Failures for the account at or after `since`, and the time of the oldest of them. */
+  failuresForAccount(accountKey: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
+  failuresFromAddress(address: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+/** Judges a new password; answers the reason to refuse it, or null. */
+export interface PasswordPolicy {
+  check(password: string, personalInputs: string[]): { code: 'password_too_weak' | 'password_breached'; message: string } | null;
+}
+
+/** Turns uploaded bytes into a stored, resized, metadata-free avatar. */
+export interface AvatarStorage {
+  store(ownerId: Id, bytes: Buffer): Promise<AvatarRef>;
+  remove(avatar: AvatarRef): Promise<void>;
+}

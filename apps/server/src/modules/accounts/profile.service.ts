@@ -1,0 +1,86 @@
+import { unprocessable } from '../../platform/errors.js';
+import type { Id } from '../../platform/ids.js';
+import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
+import { profileChanged } from './accounts.events.js';
+import type { AvatarStorage, UserStore } from './accounts.ports.js';
+import type { AvatarRef, ProfilePatch, User } from './accounts.types.js';
+
+export interface ProfileInput {
+  displayName?: string;
+  bio?: string;
+  website?: string;
+  isPrivate?: boolean;
+}
+
+export function createProfileEditing(deps: { users: UserStore; avatars: AvatarStorage }) {
+  async function current(userId: Id): Promise<User> {
+    const user = await deps.users.findById(userId);
+    if (!user) throw unprocessable('account_gone', 'This account no longer exists.');
+    return user;
+  }
+
+  return {
+    /** Only the fields named here can change; anything else in the request is ignored. */
+    async update(userId: Id, input: ProfileInput): Promise<User> {
+      const patch: ProfilePatch = {};
+      if (input.displayName !== undefined) patch.displayName = checkedText('displayName', input.displayName, false);
+      if (input.bio !== undefined) patch.bio = checkedText('bio', input.bio, true);
+      if (input.website !== undefined) patch.website = checkedWebsite(input.website);
+      if (input.isPrivate !== undefined) patch.isPrivate = input.isPrivate;
+      const fields = Object.keys(patch);
+      if (fields.length) await deps.users.updateProfile(userId, patch, [profileChanged(userId, fields)]);
+      return current(userId);
+    },
+
+    async setAvatar(userId: Id, bytes: Buffer): Promise<User> {
+      const before = await current(userId);
+      const avatar = await deps.avatars.store(userId, bytes);
+      try {
+        await deps.users.updateProfile(userId, { avatar }, [profileChanged(userId, ['avatar'])]);
+      } catch (error) {
+        await deps.avatars.remove(unshared(avatar, before.avatar));
+        throw error;
+      }
+      if (before.avatar) await deps.avatars.remove(unshared(before.avatar, avatar));
+      return current(userId);
+    },
+
+    async removeAvatar(userId: Id): Promise<User> {
+      const before = await current(userId);
+      if (before.avatar) {
+        await deps.users.updateProfile(userId, { avatar: null }, [profileChanged(userId, ['avatar'])]);
+        await deps.avatars.remove(before.avatar);
+      }
+      return current(userId);
+    },
+  };
+}
+
+function checkedText(field: string, raw: string, multiline: boolean): string {
+  if (hasForbiddenCharacters(raw)) {
+    throw unprocessable('invalid_text', 'Remove invisible or control characters.', [{ field, message: 'contains invisible or control characters' }]);
+  }
+  const text = cleanText(raw, { multiline });
+  return multiline ? text.replace(/\n{3,}/g, '\n\n') : text;
+}
+
+function checkedWebsite(raw: string): string {
+  const value = raw.trim();
+  if (value === '') return '';
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`);
+  } catch {
+    throw unprocessable('invalid_website', 'Enter a web address such as https://example.com.', [{ field: 'website', message: 'not a web address' }]);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || !url.hostname.includes('.') || url.username || url.password) {
+    throw unprocessable('invalid_website', 'Enter a web address such as https://example.com.', [{ field: 'website', message: 'only http and https addresses' }]);
+  }
+  return url.toString();
+}
+
+/** The files of `avatar` that `other` does not also use (the same picture uploaded again keeps its keys). */
+function unshared(avatar: AvatarRef, other: AvatarRef | null): AvatarRef {
+  const keep = new Set(Object.values(other?.sizes ?? {}));
+  return { ...avatar, sizes: Object.fromEntries(Object.entries(avatar.sizes).filter(([, key]) => !keep.has(key))) };
+}

@@ -1,0 +1,26 @@
+import type { Id } from '../../platform/ids.js';
+
+export type RelationKind = 'block' | 'mute' | 'restrict';
+
+/** Everything one account's relation to another can be, from the viewer's side. */
+export interface RelationshipFacts {
+  following: boolean;
+  followedBy: boolean;
+  requested: boolean;
+  requestedBy: boolean;
+  blocking: boolean;
+  blockedBy: boolean;
+  muting: boolean;
+  restricting: boolean;
+}
+
+export interface IdPage {
+  ids: Id[];
+  /** Position to continue after, or null at the end. */
+  next: string | null;
+}
+
+export interface FollowCounts {
+  followers: number;
+  following: number;
+}

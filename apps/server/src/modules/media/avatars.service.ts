@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../platform/errors.js';
+import type { Id } from '../../platform/ids.js';
+import { admitImage, undecodableImage } from './image-policy.js';
+import type { BlobStore, ImageProcessor } from './media.ports.js';
+
+const AVATAR_SIZES = [150, 320] as const;
+
+export interface StoredAvatar {
+  sizes: Record<string, string>;
+  color: string;
+}
+
+/** Avatars: square crops at two sizes, WebP, metadata stripped, content-addressed keys. */
+export function createAvatarStorage(deps: { blobs: BlobStore; images: ImageProcessor; maxPixels: number }) {
+  return {
+    async store(ownerId: Id, bytes: Buffer): Promise<StoredAvatar> {
+      await admitImage(bytes, deps.images, deps.maxPixels);
+      const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+      const sizes: Record<string, string> = {};
+      const written: string[] = [];
+      let color = '#888888';
+      try {
+        for (const size of AVATAR_SIZES) {
+          const rendered = await deps.images.render(bytes, { width: size, height: size, fit: 'cover', output: 'webp', quality: 85 });
+          const key = `avatars/${ownerId}/${digest}-${size}.webp`;
+          await deps.blobs.put(key, rendered.bytes, 'image/webp');
+          written.push(key);
+          sizes[String(size)] = key;
+          if (size === AVATAR_SIZES[0]) color = await deps.images.dominantColor(rendered.bytes);
+        }
+        return { sizes, color };
+      } catch (error) {
+        await Promise.all(written.map((key) => deps.blobs.delete(key)));
+        if (error instanceof AppError) throw error;
+        throw undecodableImage();
+      }
+    },
+    async remove(avatar: StoredAvatar): Promise<void> {
+      await Promise.all(Object.values(avatar.sizes).map((key) => deps.blobs.delete(key)));
+    },
+  };
+}

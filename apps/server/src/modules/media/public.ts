@@ -1,0 +1,40 @@
+/**
+ * Media: admitting pictures safely (type sniffing, pixel limits), making the
+ * variants, and serving the bytes. Other modules import only this file.
+ */
+import type { EventSubscription } from '../../platform/events.js';
+import type { HttpApp } from '../../platform/http/app.js';
+import { createAvatarStorage } from './avatars.service.js';
+import type { BlobStore, ImageProcessor } from './media.ports.js';
+import { registerMediaRoutes } from './media.routes.js';
+import { AccountEvents } from '../accounts/public.js';
+
+export type * from './media.ports.js';
+export { admitImage, sniffImageFormat } from './image-policy.js';
+
+export interface MediaDeps {
+  blobs: BlobStore;
+  images: ImageProcessor;
+  maxImagePixels: number;
+}
+
+export function createMediaModule(deps: MediaDeps) {
+  const avatars = createAvatarStorage({ blobs: deps.blobs, images: deps.images, maxPixels: deps.maxImagePixels });
+  return {
+    avatars,
+    subscriptions: (): EventSubscription[] => [{
+      // A deleted account's avatar files go with it.
+      name: 'media.remove-deleted-avatar',
+      types: [AccountEvents.deleted],
+      async handle(event) {
+        const { avatar } = event.payload as { avatar: { sizes: Record<string, string>; color: string } | null };
+        if (avatar) await avatars.remove(avatar);
+      },
+    }],
+    registerRoutes(app: HttpApp) {
+      registerMediaRoutes(app, deps.blobs);
+    },
+  };
+}
+
+export type MediaModule = ReturnType<typeof createMediaModule>;

@@ -1,0 +1,27 @@
+import { badRequest } from './errors.js';
+
+/**
+ * Cursors are opaque to clients: base64url JSON of a position (never an offset),
+ * so pages stay stable while rows are inserted before them.
+ */
+export function encodeCursor(position: Record<string, string | number>): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+export function decodeCursor<T extends Record<string, string | number>>(
+  cursor: string | undefined,
+  check: (value: Record<string, unknown>) => value is T,
+): T | null {
+  if (cursor === undefined || cursor === '') return null;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && check(value)) return value;
+  } catch {
+    // falls through to the same answer as a well-formed but foreign cursor
+  }
+  throw badRequest('invalid_cursor', 'The cursor is not one this server gave out. Start from the first page.');
+}
+
+/** A cursor holding one decimal id or sequence: the common case. */
+export const isSeqCursor = (value: Record<string, unknown>): value is { s: string } =>
+  typeof value.s === 'string' && /^[0-9]{1,19}$/.test(value.s);

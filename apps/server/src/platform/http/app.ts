@@ -1,0 +1,57 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import * as contract from '@pictor/contract';
+import type { Logger } from '../logger.js';
+import { createErrorHandler, sendProblem } from './problem.js';
+import { createSchemaCompiler } from './validation.js';
+
+export type HttpApp = FastifyInstance;
+
+export interface HttpOptions {
+  logger: Logger & object;
+  trustedProxies: string[];
+  bodyLimitBytes?: number;
+}
+
+/**
+ * The Fastify instance every module registers routes on: strict validation,
+ * problem+json for every error, and an OpenAPI 3.1 document built from the
+ * same schemas that validate requests.
+ */
+export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
+  const app: HttpApp = Fastify({
+    loggerInstance: options.logger as never as FastifyBaseLogger,
+    logController: { disableRequestLogging: true } as never,
+    // Forwarding headers are believed only from the proxies the operator named.
+    trustProxy: options.trustedProxies.length ? options.trustedProxies : false,
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(createSchemaCompiler());
+  app.setErrorHandler(createErrorHandler(options.logger));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`),
+  );
+  await app.register(cookie);
+  for (const schema of [contract.Problem, contract.Relationship, contract.UserSummary, contract.Profile, contract.Me]) {
+    app.addSchema(schema);
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Pictor API', version: '1', description: 'A self-hostable Instagram. Errors are application/problem+json with a stable `code`.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'pictor_session' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,81 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, unauthorized } from '../errors.js';
+import type { Viewer } from '../viewer.js';
+
+export const SESSION_COOKIE = 'pictor_session';
+export const CSRF_COOKIE = 'pictor_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Viewer | null;
+    /** The raw session token, kept only for the length of the request (to derive the CSRF token). */
+    sessionToken: string | null;
+  }
+}
+
+export type Authenticate = (token: string, via: Viewer['via']) => Promise<Viewer | null>;
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The CSRF token is derived from the session token, so nothing extra is stored:
+ * another site can make the browser send the cookie, but cannot read it to derive this.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
+}
+
+/**
+ * Resolves the viewer from `Authorization: Bearer` (API clients) or the session
+ * cookie (browsers). Cookie-authenticated writes must echo the CSRF token.
+ */
+export function registerSessionAuth(app: FastifyInstance, authenticate: Authenticate) {
+  app.decorateRequest('viewer', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header);
+      if (!match) throw new AppError(401, 'invalid_token', 'Send the session token as "Authorization: Bearer <token>".');
+      request.viewer = await authenticate(match[1]!, 'bearer');
+      if (!request.viewer) throw new AppError(401, 'invalid_token', 'The session has ended. Sign in again.');
+      request.sessionToken = match[1]!;
+      return;
+    }
+    const cookie = request.cookies?.[SESSION_COOKIE];
+    if (!cookie) return;
+    request.viewer = await authenticate(cookie, 'cookie');
+    if (!request.viewer) return;
+    request.sessionToken = cookie;
+    if (UNSAFE.has(request.method) && !csrfMatches(request, cookie)) {
+      throw new AppError(403, 'csrf_failed', 'This request did not come from a Pictor page. Reload and try again.');
+    }
+  });
+}
+
+function csrfMatches(request: FastifyRequest, sessionToken: string): boolean {
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== 'string') return false;
+  const expected = Buffer.from(csrfTokenFor(sessionToken));
+  const actual = Buffer.from(sent);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** The signed-in viewer, or a 401 for routes that need one. */
+export function requireViewer(request: FastifyRequest): Viewer {
+  if (!request.viewer) throw unauthorized();
+  return request.viewer;
+}
+
+export function setSessionCookies(reply: FastifyReply, token: string, secure: boolean) {
+  const maxAge = 90 * 24 * 3600;
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge });
+  reply.setCookie(CSRF_COOKIE, csrfTokenFor(token), { httpOnly: false, sameSite: 'strict', secure, path: '/', maxAge });
+}
+
+export function clearSessionCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}

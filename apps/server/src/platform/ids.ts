@@ -1,0 +1,57 @@
+/**
+ * 64-bit time-sortable ids (seed 001): 41 bits of milliseconds since EPOCH_MS,
+ * 13 bits of shard, 10 bits of sequence. Sent as decimal strings because JSON
+ * numbers lose precision past 2^53.
+ */
+export type Id = string;
+
+export const EPOCH_MS = Date.UTC(2024, 0, 1);
+const SHARD_BITS = 13n;
+const SEQUENCE_BITS = 10n;
+const MAX_SHARD = (1 << Number(SHARD_BITS)) - 1;
+const MAX_SEQUENCE = (1 << Number(SEQUENCE_BITS)) - 1;
+const MAX_ID = (1n << 63n) - 1n;
+
+export interface IdGenerator {
+  next(): Id;
+}
+
+export function createIdGenerator(shard: number, now: () => number = Date.now): IdGenerator {
+  if (!Number.isInteger(shard) || shard < 0 || shard > MAX_SHARD) {
+    throw new RangeError(`shard must be an integer in 0..${MAX_SHARD}`);
+  }
+  let lastMs = -1;
+  let sequence = 0;
+  return {
+    next() {
+      let ms = now() - EPOCH_MS;
+      if (ms < lastMs) ms = lastMs; // clock stepped back: keep ids monotonic
+      if (ms === lastMs) {
+        sequence = (sequence + 1) & MAX_SEQUENCE;
+        if (sequence === 0) ms = lastMs + 1; // sequence exhausted: borrow the next millisecond
+      } else {
+        sequence = 0;
+      }
+      lastMs = ms;
+      const id = (BigInt(ms) << (SHARD_BITS + SEQUENCE_BITS)) | (BigInt(shard) << SEQUENCE_BITS) | BigInt(sequence);
+      return id.toString();
+    },
+  };
+}
+
+/** The creation time encoded in an id. */
+export function idTimestamp(id: Id): Date {
+  return new Date(Number(BigInt(id) >> (SHARD_BITS + SEQUENCE_BITS)) + EPOCH_MS);
+}
+
+/** The smallest id that could have been made at or after `date`: a lower bound for range scans. */
+export function idLowerBound(date: Date): Id {
+  const ms = Math.max(0, date.getTime() - EPOCH_MS);
+  return (BigInt(ms) << (SHARD_BITS + SEQUENCE_BITS)).toString();
+}
+
+/** True for a decimal string that can be one of our ids; anything else cannot name a stored object. */
+export function isId(value: string): boolean {
+  if (!/^[0-9]{1,19}$/.test(value)) return false;
+  return BigInt(value) <= MAX_ID;
+}

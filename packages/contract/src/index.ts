@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './accounts.js';
+export * from './graph.js';
