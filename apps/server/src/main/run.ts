@@ -3,7 +3,7 @@ import { compose } from './compose.js';
 
 /** Starts Pictor with the given roles (or PICTOR_ROLES) and stops cleanly on SIGTERM/SIGINT. */
 export async function run(roles?: Role[]) {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(roles ? { ...process.env, PICTOR_ROLES: roles.join(',') } : process.env);
   } catch (error) {

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import * as contract from '@pictor/contract';
 import type { Logger } from '../logger.js';
 import { createErrorHandler, sendProblem } from './problem.js';
@@ -23,7 +23,8 @@ export interface HttpOptions {
 export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   const app: HttpApp = Fastify({
     loggerInstance: options.logger as never as FastifyBaseLogger,
-    logController: { disableRequestLogging: true } as never,
+    // Per-request lines would log every feed read; errors are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
     // Forwarding headers are believed only from the proxies the operator named.
     trustProxy: options.trustedProxies.length ? options.trustedProxies : false,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
