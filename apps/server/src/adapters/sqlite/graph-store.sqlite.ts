@@ -11,7 +11,7 @@ export function createSqliteGraphStore(db: Sqlite, outbox: OutboxWriter): GraphS
   const q = prepareGraphStatements(db);
 
   function bump(userId: bigint, followers: number, following: number) {
-    q.bumpCounts.run(userId, followers, following);
+    q.bumpCounts.run({ user: userId, followers, following });
   }
   function dropFollow(follower: bigint, followee: bigint): boolean {
     if (q.deleteFollow.run(follower, followee).changes === 0) return false;
@@ -45,7 +45,7 @@ export function createSqliteGraphStore(db: Sqlite, outbox: OutboxWriter): GraphS
   }
   const before = (after: string | null) => (after === null ? BIG : BigInt(after));
   const among = (stmt: { pluck(): { all(...a: unknown[]): unknown[] } }) => async (viewerId: Id, otherIds: readonly Id[]) =>
-    otherIds.length === 0 ? new Set<Id>() : new Set(stmt.pluck().all(toDb(viewerId), idList(otherIds)).map(fromDb));
+    otherIds.length === 0 ? new Set<Id>() : new Set(stmt.pluck().all({ viewer: toDb(viewerId), others: idList(otherIds) }).map(fromDb));
 
   return {
     async follow(followerId, followeeId, seq, at, events) {
@@ -140,8 +140,8 @@ function prepareGraphStatements(db: Sqlite) {
     insertRelation: db.prepare('INSERT OR IGNORE INTO user_relations (actor_id, subject_id, kind, created_at, seq) VALUES (?, ?, ?, ?, ?)'),
     deleteRelation: db.prepare('DELETE FROM user_relations WHERE actor_id = ? AND kind = ? AND subject_id = ?'),
     bumpCounts: db.prepare(
-      `INSERT INTO follow_counts (user_id, followers, following) VALUES (?1, max(?2, 0), max(?3, 0))
-       ON CONFLICT(user_id) DO UPDATE SET followers = max(followers + ?2, 0), following = max(following + ?3, 0)`,
+      `INSERT INTO follow_counts (user_id, followers, following) VALUES (@user, max(@followers, 0), max(@following, 0))
+       ON CONFLICT(user_id) DO UPDATE SET followers = max(followers + @followers, 0), following = max(following + @following, 0)`,
     ),
     facts: db.prepare(`SELECT
       EXISTS(SELECT 1 FROM follows WHERE follower_id = @v AND followee_id = @o) AS following,
@@ -152,11 +152,11 @@ function prepareGraphStatements(db: Sqlite) {
       EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @o AND kind = 'block' AND subject_id = @v) AS blocked_by,
       EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @v AND kind = 'mute' AND subject_id = @o) AS muting,
       EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @v AND kind = 'restrict' AND subject_id = @o) AS restricting`),
-    blockedAmong: db.prepare(`SELECT j.value FROM json_each(?2) j WHERE
-      EXISTS(SELECT 1 FROM user_relations WHERE actor_id = ?1 AND kind = 'block' AND subject_id = j.value) OR
-      EXISTS(SELECT 1 FROM user_relations WHERE actor_id = j.value AND kind = 'block' AND subject_id = ?1)`),
-    followedAmong: db.prepare('SELECT j.value FROM json_each(?2) j WHERE EXISTS(SELECT 1 FROM follows WHERE follower_id = ?1 AND followee_id = j.value)'),
-    mutedAmong: db.prepare(`SELECT j.value FROM json_each(?2) j WHERE EXISTS(SELECT 1 FROM user_relations WHERE actor_id = ?1 AND kind = 'mute' AND subject_id = j.value)`),
+    blockedAmong: db.prepare(`SELECT j.value FROM json_each(@others) j WHERE
+      EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @viewer AND kind = 'block' AND subject_id = j.value) OR
+      EXISTS(SELECT 1 FROM user_relations WHERE actor_id = j.value AND kind = 'block' AND subject_id = @viewer)`),
+    followedAmong: db.prepare('SELECT j.value FROM json_each(@others) j WHERE EXISTS(SELECT 1 FROM follows WHERE follower_id = @viewer AND followee_id = j.value)'),
+    mutedAmong: db.prepare(`SELECT j.value FROM json_each(@others) j WHERE EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @viewer AND kind = 'mute' AND subject_id = j.value)`),
     followers: db.prepare('SELECT follower_id, seq FROM follows WHERE followee_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
     following: db.prepare('SELECT followee_id, seq FROM follows WHERE follower_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
     requests: db.prepare('SELECT requester_id, seq FROM follow_requests WHERE target_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
