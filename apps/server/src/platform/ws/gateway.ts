@@ -1,0 +1,71 @@
+import websocket from '@fastify/websocket';
+import type { FastifyRequest } from 'fastify';
+import type { HttpApp } from '../http/app.js';
+import { sendProblem } from '../http/problem.js';
+import type { RealtimeHub } from '../realtime.js';
+
+const HEARTBEAT_MS = 30_000;
+
+/**
+ * The gateway role: one authenticated WebSocket per tab at /api/v1/realtime.
+ * Browsers authenticate with the session cookie (and must come from our own
+ * origin, against cross-site WebSocket hijacking); API clients send Bearer.
+ * A ping every 30 s (seed 001) drops dead connections.
+ */
+export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub) {
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const alive = new WeakSet<object>();
+  const sockets = new Set<import('ws').WebSocket>();
+
+  app.get('/api/v1/realtime', {
+    websocket: true,
+    schema: { tags: ['realtime'], summary: 'WebSocket: live events for the signed-in account (upgrade required)' },
+    preValidation: async (request, reply) => {
+      if (!request.viewer) return sendProblem(reply, 401, 'unauthenticated', 'Sign in to open a live connection.');
+      if (request.viewer.via === 'cookie' && !sameOrigin(request)) {
+        return sendProblem(reply, 403, 'cross_origin', 'Live connections are only accepted from this site.');
+      }
+    },
+  }, (socket, request) => {
+    const userId = request.viewer!.userId;
+    sockets.add(socket);
+    alive.add(socket);
+    const unsubscribe = hub.subscribe(userId, (message) => socket.send(JSON.stringify(message)));
+    socket.on('pong', () => alive.add(socket));
+    socket.on('message', (raw) => {
+      // Clients may ping at the application level too; anything else is ignored for now.
+      if (raw.toString() === '"ping"') socket.send('"pong"');
+    });
+    socket.on('close', () => {
+      unsubscribe();
+      sockets.delete(socket);
+    });
+    socket.send(JSON.stringify({ type: 'ready', userId }));
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const socket of sockets) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(heartbeat);
+    for (const socket of sockets) socket.close(1001, 'server stopping');
+  });
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}

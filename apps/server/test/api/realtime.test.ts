@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestServer, type TestServer } from '../support/harness.js';
+
+let server: TestServer;
+let base: string;
+
+async function signUp(username: string) {
+  const response = await server.inject({
+    method: 'POST', url: '/api/v1/auth/signup',
+    payload: { username, email: `${username}@example.com`, password: 'violet-harbor-lantern-93' },
+  });
+  const body = response.json();
+  return { token: body.token as string, id: body.user.id as string };
+}
+
+function open(headers: Record<string, string>) {
+  const socket = new WebSocket(`${base}/api/v1/realtime`, { headers });
+  const messages: Record<string, unknown>[] = [];
+  socket.on('message', (raw) => messages.push(JSON.parse(raw.toString())));
+  return { socket, messages };
+}
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const { port } = server.pictor.app.server.address() as AddressInfo;
+  base = `ws://127.0.0.1:${port}`;
+});
+afterAll(() => server.close());
+
+describe('realtime gateway', () => {
+  it('when someone follows me, then my open connection hears about it', async () => {
+    const ana = await signUp('ana_live');
+    const ben = await signUp('ben_live');
+    const { socket, messages } = open({ authorization: `Bearer ${ana.token}` });
+    await until(() => messages.some((m) => m.type === 'ready'));
+    await server.inject({ method: 'POST', url: `/api/v1/users/${ana.id}/follow`, headers: { authorization: `Bearer ${ben.token}` } });
+    await until(() => messages.some((m) => m.type === 'follow'));
+    expect(messages).toContainEqual({ type: 'follow', userId: ben.id });
+    socket.close();
+  });
+
+  it('when nobody is signed in, then the upgrade is refused with 401', async () => {
+    const { socket } = open({});
+    const status = await new Promise<number>((resolve) => {
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.on('open', () => resolve(101));
+    });
+    expect(status).toBe(401);
+  });
+
+  it('when a cookie session comes from another site, then the upgrade is refused', async () => {
+    const cara = await signUp('cara_live');
+    const { socket } = open({ cookie: `pictor_session=${cara.token}`, origin: 'https://evil.example' });
+    const status = await new Promise<number>((resolve) => {
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.on('open', () => resolve(101));
+    });
+    expect(status).toBe(403);
+  });
+});
