@@ -9,6 +9,7 @@ import pino from 'pino';
 import { createArgon2Hasher } from '../adapters/argon2/password-hasher.argon2.js';
 import { createFileBlobStore } from '../adapters/files/blob-store.files.js';
 import { createMemoryRateLimiter } from '../adapters/memory/rate-limiter.memory.js';
+import { createMemoryRealtimeHub } from '../adapters/memory/realtime-hub.memory.js';
 import { createSharpImageProcessor } from '../adapters/sharp/image-processor.sharp.js';
 import { openSqlite } from '../adapters/sqlite/database.js';
 import { createOutboxWriter, createSqliteEventLog } from '../adapters/sqlite/event-log.sqlite.js';
@@ -21,6 +22,7 @@ import type { Config } from '../config/config.js';
 import { createAccountsModule } from '../modules/accounts/public.js';
 import { createGraphModule } from '../modules/graph/public.js';
 import { createMediaModule } from '../modules/media/public.js';
+import { createNotificationsModule } from '../modules/notifications/public.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { createHttpApp } from '../platform/http/app.js';
 import { registerHealth } from '../platform/http/health.js';
@@ -28,6 +30,7 @@ import { registerSessionAuth } from '../platform/http/session-auth.js';
 import { createIdGenerator } from '../platform/ids.js';
 import { startEventConsumers } from '../platform/jobs/event-consumers.js';
 import { createMediaUrl } from '../platform/media-url.js';
+import { registerRealtimeGateway } from '../platform/ws/gateway.js';
 import { registerWebApp } from './web-app.js';
 
 export interface ComposeOptions {
@@ -47,6 +50,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   const images = createSharpImageProcessor(config.media.maxImagePixels);
   const mediaUrl = createMediaUrl(config.publicUrl);
   const graphStore = createSqliteGraphStore(db, outbox);
+  const hub = createMemoryRealtimeHub();
 
   const media = createMediaModule({ blobs, images, maxImagePixels: config.media.maxImagePixels });
   const accounts = createAccountsModule({
@@ -74,6 +78,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   const app = await createHttpApp({ logger, trustedProxies: config.trustedProxies });
   await app.register(multipart, { limits: { fileSize: config.media.maxUploadBytes, files: config.media.maxFilesPerPost, fields: 40, parts: 60 }, throwFileSizeLimit: true });
   registerSessionAuth(app, accounts.authenticate);
+  if (config.roles.includes('gateway')) await registerRealtimeGateway(app, hub);
   registerHealth(app, config.roles, {
     database: async () => void db.prepare('SELECT 1').get(),
     media: () => access(config.dataDir, constants.W_OK),
@@ -83,7 +88,8 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   media.registerRoutes(app);
   await registerWebApp(app);
 
-  const subscriptions = [...media.subscriptions(), ...graph.subscriptions()];
+  const notifications = createNotificationsModule({ hub });
+  const subscriptions = [...media.subscriptions(), ...graph.subscriptions(), ...notifications.subscriptions()];
   let consumers: ReturnType<typeof startEventConsumers> | null = null;
 
   return {
@@ -93,7 +99,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
     /** Starts the roles this process runs. */
     async start() {
       if (config.roles.includes('worker')) consumers = startEventConsumers(events, subscriptions, logger);
-      if (config.roles.includes('api')) await app.listen({ host: config.host, port: config.port });
+      if (config.roles.includes('api') || config.roles.includes('gateway')) await app.listen({ host: config.host, port: config.port });
       return app.server.address();
     },
     /** Waits until background work has caught up with every event so far. */
