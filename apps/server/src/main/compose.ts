@@ -27,6 +27,7 @@ import { type Clock, systemClock } from '../platform/clock.js';
 import { createHttpApp } from '../platform/http/app.js';
 import { registerHealth } from '../platform/http/health.js';
 import { registerSessionAuth } from '../platform/http/session-auth.js';
+import { registerWriteLimit } from '../platform/http/write-limit.js';
 import { createIdGenerator } from '../platform/ids.js';
 import { startEventConsumers } from '../platform/jobs/event-consumers.js';
 import { createMediaUrl } from '../platform/media-url.js';
@@ -51,6 +52,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   const mediaUrl = createMediaUrl(config.publicUrl);
   const graphStore = createSqliteGraphStore(db, outbox);
   const hub = createMemoryRealtimeHub();
+  const limiter = createMemoryRateLimiter(clock);
 
   const media = createMediaModule({ blobs, images, maxImagePixels: config.media.maxImagePixels });
   const accounts = createAccountsModule({
@@ -58,7 +60,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
     security: {
       hasher: createArgon2Hasher(options.fastPasswordHashing ? { memoryCost: 1024, timeCost: 1 } : {}),
       policy: createZxcvbnPolicy(),
-      limiter: createMemoryRateLimiter(clock),
+      limiter,
     },
     limits: {
       signInPerAddress: config.limits.failedSignInsPerAddress,
@@ -78,6 +80,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   const app = await createHttpApp({ logger, trustedProxies: config.trustedProxies });
   await app.register(multipart, { limits: { fileSize: config.media.maxUploadBytes, files: config.media.maxFilesPerPost, fields: 40, parts: 60 }, throwFileSizeLimit: true });
   registerSessionAuth(app, accounts.authenticate);
+  registerWriteLimit(app, limiter, config.limits.writesPerUser);
   if (config.roles.includes('gateway')) await registerRealtimeGateway(app, hub);
   registerHealth(app, config.roles, {
     database: async () => void db.prepare('SELECT 1').get(),
