@@ -8,6 +8,7 @@ import { accountDeleted, signedUp } from './accounts.events.js';
 import type { PasswordHasher, PasswordPolicy, SessionStore, UserStore } from './accounts.ports.js';
 import type { User, Viewer } from './accounts.types.js';
 import { normalizeEmail, normalizePassword, normalizeUsername } from './identity-rules.js';
+import { checkedText } from './profile.service.js';
 import { newSessionToken } from './tokens.js';
 
 export interface LifecycleDeps {
@@ -44,6 +45,7 @@ export function createAccountLifecycle(deps: LifecycleDeps) {
     async signUp(input: { username: string; email: string; password: string; displayName?: string; address: string; userAgent: string }) {
       const username = normalizeUsername(input.username);
       const email = normalizeEmail(input.email);
+      const displayName = checkedText('displayName', input.displayName ?? '', false);
       const decision = await deps.limiter.consume(`signup:${input.address}`, deps.signUpLimit);
       if (!decision.allowed) {
         throw tooManyRequests('Too many new accounts from this network. Try again later.', decision.retryAfterSeconds);
@@ -52,7 +54,7 @@ export function createAccountLifecycle(deps: LifecycleDeps) {
       const now = deps.clock.now();
       const user: User = {
         id: deps.ids.next(), username, email, passwordHash,
-        displayName: input.displayName ?? '', bio: '', website: '', avatar: null, isPrivate: false,
+        displayName, bio: '', website: '', avatar: null, isPrivate: false,
         createdAt: now, lastActiveAt: now,
       };
       const created = await deps.users.create(user, [signedUp(user.id, username)]);

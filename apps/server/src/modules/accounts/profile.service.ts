@@ -56,7 +56,8 @@ export function createProfileEditing(deps: { users: UserStore; avatars: AvatarSt
   };
 }
 
-function checkedText(field: string, raw: string, multiline: boolean): string {
+/** Text people see: refused when it hides invisible or reordering characters, else cleaned. */
+export function checkedText(field: string, raw: string, multiline: boolean): string {
   if (hasForbiddenCharacters(raw)) {
     throw unprocessable('invalid_text', 'Remove invisible or control characters.', [{ field, message: 'contains invisible or control characters' }]);
   }

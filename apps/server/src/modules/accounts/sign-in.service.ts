@@ -61,7 +61,8 @@ export function createSignIn(deps: SignInDeps) {
       { rule: deps.limits.perAccount, read: (since: Date) => deps.attempts.failuresForAccount(accountKey, since) },
     ];
     for (const { rule, read } of checks) {
-      const since = new Date(now.getTime() - rule.windowSeconds * 1000);
+      // The window is (now - window, now]: a failure exactly `window` old has expired, as Retry-After promised.
+      const since = new Date(now.getTime() - rule.windowSeconds * 1000 + 1);
       const failures = await read(since);
       if (failures.count >= rule.max) {
         const freesAt = (failures.oldest ?? now).getTime() + rule.windowSeconds * 1000;
