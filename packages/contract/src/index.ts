@@ -1,3 +1,4 @@
 export * from './common.js';
 export * from './accounts.js';
 export * from './graph.js';
+export * from './posts.js';

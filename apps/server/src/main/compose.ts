@@ -11,9 +11,12 @@ import { createFileBlobStore } from '../adapters/files/blob-store.files.js';
 import { createMemoryRateLimiter } from '../adapters/memory/rate-limiter.memory.js';
 import { createMemoryRealtimeHub } from '../adapters/memory/realtime-hub.memory.js';
 import { createSharpImageProcessor } from '../adapters/sharp/image-processor.sharp.js';
+import { createSharpPhotoProcessor } from '../adapters/sharp/photo-processor.sharp.js';
+import { createSqliteAlbumStore } from '../adapters/sqlite/album-store.sqlite.js';
 import { openSqlite } from '../adapters/sqlite/database.js';
 import { createOutboxWriter, createSqliteEventLog } from '../adapters/sqlite/event-log.sqlite.js';
 import { createSqliteGraphStore } from '../adapters/sqlite/graph-store.sqlite.js';
+import { createSqlitePostStore } from '../adapters/sqlite/post-store.sqlite.js';
 import { createSqliteSessionStore } from '../adapters/sqlite/session-store.sqlite.js';
 import { createSqliteSignInAttempts } from '../adapters/sqlite/sign-in-attempts.sqlite.js';
 import { createSqliteUserStore } from '../adapters/sqlite/user-store.sqlite.js';
@@ -23,6 +26,7 @@ import { createAccountsModule } from '../modules/accounts/public.js';
 import { createGraphModule } from '../modules/graph/public.js';
 import { createMediaModule } from '../modules/media/public.js';
 import { createNotificationsModule } from '../modules/notifications/public.js';
+import { createPostsModule } from '../modules/posts/public.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { createHttpApp } from '../platform/http/app.js';
 import { registerHealth } from '../platform/http/health.js';
@@ -51,10 +55,11 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   const images = createSharpImageProcessor(config.media.maxImagePixels);
   const mediaUrl = createMediaUrl(config.publicUrl);
   const graphStore = createSqliteGraphStore(db, outbox);
+  const postStore = createSqlitePostStore(db, outbox);
   const hub = createMemoryRealtimeHub();
   const limiter = createMemoryRateLimiter(clock);
 
-  const media = createMediaModule({ blobs, images, maxImagePixels: config.media.maxImagePixels });
+  const media = createMediaModule({ blobs, images, photos: createSharpPhotoProcessor(config.media.maxImagePixels), maxImagePixels: config.media.maxImagePixels });
   const accounts = createAccountsModule({
     stores: { users: createSqliteUserStore(db, outbox), sessions: createSqliteSessionStore(db), attempts: createSqliteSignInAttempts(db) },
     security: {
@@ -73,7 +78,14 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   const graph = createGraphModule({
     graph: graphStore,
     accounts: accounts.directory,
-    postCounts: async (userIds) => new Map(userIds.map((id) => [id, 0])),
+    postCounts: (userIds) => postStore.counts(userIds),
+    platform: { ids, clock, mediaUrl },
+  });
+  const posts = createPostsModule({
+    stores: { posts: postStore, albums: createSqliteAlbumStore(db) },
+    photos: media.photos,
+    accounts: accounts.directory,
+    visibility: graph.visibility,
     platform: { ids, clock, mediaUrl },
   });
 
@@ -89,10 +101,11 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   accounts.registerRoutes(app, graph.counts);
   graph.registerRoutes(app);
   media.registerRoutes(app);
+  posts.registerRoutes(app);
   await registerWebApp(app);
 
   const notifications = createNotificationsModule({ hub });
-  const subscriptions = [...media.subscriptions(), ...graph.subscriptions(), ...notifications.subscriptions()];
+  const subscriptions = [...media.subscriptions(), ...graph.subscriptions(), ...posts.subscriptions(), ...notifications.subscriptions()];
   let consumers: ReturnType<typeof startEventConsumers> | null = null;
 
   return {

@@ -5,23 +5,30 @@
 import type { EventSubscription } from '../../platform/events.js';
 import type { HttpApp } from '../../platform/http/app.js';
 import { createAvatarStorage } from './avatars.service.js';
-import type { BlobStore, ImageProcessor } from './media.ports.js';
+import type { BlobStore, ImageProcessor, PhotoProcessor } from './media.ports.js';
+import { createPhotoPipeline } from './photos.service.js';
 import { registerMediaRoutes } from './media.routes.js';
 import { AccountEvents } from '../accounts/public.js';
 
 export type * from './media.ports.js';
 export { admitImage, sniffImageFormat } from './image-policy.js';
+export { FILTER_NAMES, isCropAspect, isFilterName, type FilterName } from './image-filters.js';
+export type { PreparedPhoto, StoredPhoto, VariantKeys } from './photos.service.js';
 
 export interface MediaDeps {
   blobs: BlobStore;
   images: ImageProcessor;
+  photos: PhotoProcessor;
   maxImagePixels: number;
 }
 
 export function createMediaModule(deps: MediaDeps) {
   const avatars = createAvatarStorage({ blobs: deps.blobs, images: deps.images, maxPixels: deps.maxImagePixels });
+  const photos = createPhotoPipeline({ blobs: deps.blobs, images: deps.images, photos: deps.photos, maxPixels: deps.maxImagePixels });
   return {
     avatars,
+    /** Post photos: admit, process, store and remove (the posts module uses it). */
+    photos,
     subscriptions: (): EventSubscription[] => [{
       // A deleted account's avatar files go with it.
       name: 'media.remove-deleted-avatar',
@@ -38,3 +45,4 @@ export function createMediaModule(deps: MediaDeps) {
 }
 
 export type MediaModule = ReturnType<typeof createMediaModule>;
+export type PhotoPipeline = MediaModule['photos'];

@@ -1,5 +1,6 @@
 import { accountsSchema } from './001-accounts.js';
 import { graphSchema } from './002-graph.js';
+import { postsSchema } from './003-posts.js';
 import { platformSchema } from './000-platform.js';
 
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Applied in order, once each; never edit one that has shipped, add a new one. */
-export const MIGRATIONS: Migration[] = [platformSchema, accountsSchema, graphSchema];
+export const MIGRATIONS: Migration[] = [platformSchema, accountsSchema, graphSchema, postsSchema];

@@ -1,0 +1,105 @@
+import { Album, AlbumBody, AlbumPage, AlbumWithPosts, CursorQuery } from '@pictor/contract';
+import { Type, type Static } from '@sinclair/typebox';
+import type { HttpApp } from '../../platform/http/app.js';
+import { problemResponses } from '../../platform/http/responses.js';
+import { requireViewer } from '../../platform/http/session-auth.js';
+import { type Id, isId } from '../../platform/ids.js';
+import type { MediaUrl } from '../../platform/media-url.js';
+import { notFound } from '../../platform/errors.js';
+import type { AccountDirectory, User } from '../accounts/public.js';
+import type { Albums } from './albums.service.js';
+import type { PostAccess } from './post-access.service.js';
+import type { AlbumStore } from './posts.ports.js';
+import { albumNotFound } from './posts.errors.js';
+import type { Album as AlbumModel } from './posts.types.js';
+import { afterCursor, cursorOf, postId } from './posts.routes.js';
+import { albumView, postView } from './posts.views.js';
+
+export interface AlbumRoutesDeps {
+  albums: Albums;
+  store: AlbumStore;
+  access: PostAccess;
+  accounts: AccountDirectory;
+  mediaUrl: MediaUrl;
+}
+
+const tags = ['albums'];
+const AlbumParams = Type.Object({ albumId: Type.String({ maxLength: 40 }) });
+const AlbumPostParams = Type.Object({ albumId: Type.String({ maxLength: 40 }), postId: Type.String({ maxLength: 40 }) });
+type AlbumParams = Static<typeof AlbumParams>;
+type AlbumPostParams = Static<typeof AlbumPostParams>;
+type CursorQ = Static<typeof CursorQuery>;
+
+const albumId = (raw: string): Id => {
+  if (!isId(raw)) throw albumNotFound();
+  return raw;
+};
+
+export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
+  const { albums } = deps;
+  async function present(viewerId: Id | null, album: AlbumModel, owner: User) {
+    const first = album.coverPostId ? await deps.access.hydrate(viewerId, [album.coverPostId]) : [];
+    return albumView(album, owner, first[0]?.post ?? null, deps.mediaUrl);
+  }
+  async function presentOwn(viewerId: Id, album: AlbumModel) {
+    const owner = await deps.accounts.findById(viewerId);
+    if (!owner) throw albumNotFound();
+    return present(viewerId, album, owner);
+  }
+
+  app.post<{ Body: AlbumBody }>('/api/v1/albums', {
+    schema: { tags, summary: 'Create an album', body: AlbumBody, response: { 201: Album, ...problemResponses(400, 401) } },
+  }, async (request, reply) => {
+    const viewer = requireViewer(request);
+    reply.code(201);
+    return presentOwn(viewer.userId, await albums.create(viewer.userId, request.body.name));
+  });
+
+  app.get<{ Params: AlbumParams; Querystring: CursorQ }>('/api/v1/albums/:albumId', {
+    schema: { tags, summary: 'An album and its posts, most recently added first', params: AlbumParams, querystring: CursorQuery, response: { 200: AlbumWithPosts, ...problemResponses(400, 404) } },
+  }, async (request) => {
+    const viewerId = request.viewer?.userId ?? null;
+    const { album, owner } = await albums.readable(viewerId, albumId(request.params.albumId));
+    const page = await deps.store.posts(album.id, afterCursor(request.query.cursor), request.query.limit ?? 20);
+    const items = await deps.access.hydrate(viewerId, page.ids);
+    return {
+      album: await present(viewerId, album, owner),
+      posts: { items: items.map(({ post, author }) => postView(post, author, deps.mediaUrl)), nextCursor: cursorOf(page.next) },
+    };
+  });
+
+  app.patch<{ Params: AlbumParams; Body: AlbumBody }>('/api/v1/albums/:albumId', {
+    schema: { tags, summary: 'Rename an album', params: AlbumParams, body: AlbumBody, response: { 200: Album, ...problemResponses(400, 401, 403, 404) } },
+  }, async (request) => {
+    const viewer = requireViewer(request);
+    return presentOwn(viewer.userId, await albums.rename(viewer.userId, albumId(request.params.albumId), request.body.name));
+  });
+
+  app.delete<{ Params: AlbumParams }>('/api/v1/albums/:albumId', {
+    schema: { tags, summary: 'Delete an album (its posts stay)', params: AlbumParams, response: { 204: {}, ...problemResponses(401, 403, 404) } },
+  }, async (request, reply) => {
+    await albums.remove(requireViewer(request).userId, albumId(request.params.albumId));
+    return reply.code(204).send();
+  });
+
+  for (const add of [true, false]) {
+    app[add ? 'put' : 'delete']<{ Params: AlbumPostParams }>('/api/v1/albums/:albumId/posts/:postId', {
+      schema: { tags, summary: add ? 'Add one of your posts to the album' : 'Take a post out of the album', params: AlbumPostParams, response: { 200: Album, ...problemResponses(401, 403, 404) } },
+    }, async (request) => {
+      const viewer = requireViewer(request);
+      const act = add ? albums.addPost : albums.removePost;
+      return presentOwn(viewer.userId, await act(viewer.userId, albumId(request.params.albumId), postId(request.params.postId)));
+    });
+  }
+
+  app.get<{ Params: { userId: string }; Querystring: CursorQ }>('/api/v1/users/:userId/albums', {
+    schema: { tags, summary: "A user's albums, newest first", params: Type.Object({ userId: Type.String({ maxLength: 40 }) }), querystring: CursorQuery, response: { 200: AlbumPage, ...problemResponses(400, 403, 404) } },
+  }, async (request) => {
+    const viewerId = request.viewer?.userId ?? null;
+    const owner = isId(request.params.userId) ? await deps.accounts.findById(request.params.userId) : null;
+    if (!owner) throw notFound('That account');
+    const page = await albums.listOf(viewerId, owner, afterCursor(request.query.cursor), request.query.limit ?? 20);
+    if (!page) throw notFound('That account');
+    return { items: await Promise.all(page.albums.map((album) => present(viewerId, album, owner))), nextCursor: cursorOf(page.next) };
+  });
+}

@@ -1,0 +1,124 @@
+import type { Clock } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import type { Id } from '../../platform/ids.js';
+import type { AccountDirectory, User } from '../accounts/public.js';
+import type { Visibility } from '../graph/public.js';
+import type { PhotoPipeline } from '../media/public.js';
+import { cleanAlt, parseCaption } from './caption.js';
+import { PostEvents, postChanged } from './posts.events.js';
+import { invalidField, notYourPost, postNotFound } from './posts.errors.js';
+import type { PostStore } from './posts.ports.js';
+import type { IdPage, Post, PostPatch } from './posts.types.js';
+
+export interface PostEdit {
+  caption?: string;
+  alts?: string[];
+  commentsDisabled?: boolean;
+  hideLikeCount?: boolean;
+}
+
+export interface AccessDeps {
+  posts: PostStore;
+  photos: PhotoPipeline;
+  accounts: AccountDirectory;
+  visibility: Visibility;
+  clock: Clock;
+}
+
+/**
+ * Who may see and change a post. Hidden (blocked, private and not followed,
+ * archived and not the owner) reads as "not found", so nothing leaks.
+ */
+export function createPostAccess(deps: AccessDeps) {
+  const { posts } = deps;
+
+  async function visibleTo(viewerId: Id | null, post: Post, owner: User | null): Promise<boolean> {
+    if (!owner) return false;
+    if (post.archivedAt && viewerId !== post.ownerId) return false;
+    return deps.visibility.canSeeContent(viewerId, owner);
+  }
+
+  async function owned(viewerId: Id, postId: Id): Promise<Post> {
+    const post = await posts.findById(postId);
+    if (!post) throw postNotFound();
+    if (post.ownerId !== viewerId) {
+      const owner = await deps.accounts.findById(post.ownerId);
+      throw (await visibleTo(viewerId, post, owner)) ? notYourPost() : postNotFound();
+    }
+    return post;
+  }
+
+  return {
+    /** One post with its author, if the viewer may see it. */
+    async read(viewerId: Id | null, postId: Id): Promise<{ post: Post; author: User }> {
+      const post = await posts.findById(postId);
+      const author = post ? await deps.accounts.findById(post.ownerId) : null;
+      if (!post || !author || !(await visibleTo(viewerId, post, author))) throw postNotFound();
+      return { post, author };
+    },
+
+    /** Posts in the order of `ids`, keeping only those the viewer may see; one batch each for posts and authors. */
+    async hydrate(viewerId: Id | null, ids: readonly Id[]): Promise<{ post: Post; author: User }[]> {
+      const found = await posts.findManyByIds(ids);
+      const authors = new Map((await deps.accounts.findManyByIds([...new Set(found.map((p) => p.ownerId))])).map((u) => [u.id, u]));
+      const seen = new Map<Id, boolean>();
+      const visible: { post: Post; author: User }[] = [];
+      for (const post of found) {
+        const author = authors.get(post.ownerId) ?? null;
+        if (!author || (post.archivedAt && viewerId !== post.ownerId)) continue;
+        if (!seen.has(author.id)) seen.set(author.id, await deps.visibility.canSeeContent(viewerId, author));
+        if (seen.get(author.id)) visible.push({ post, author });
+      }
+      return visible;
+    },
+
+    /** A profile's posts, newest first; archived ones only for the owner asking for them. */
+    async profilePage(ownerId: Id, archived: boolean, after: Id | null, limit: number): Promise<IdPage> {
+      return posts.listByOwner(ownerId, archived, after, limit);
+    },
+
+    async edit(viewerId: Id, postId: Id, edit: PostEdit): Promise<Post> {
+      const post = await owned(viewerId, postId);
+      const patch: PostPatch = { commentsDisabled: edit.commentsDisabled, hideLikeCount: edit.hideLikeCount };
+      if (edit.caption !== undefined) {
+        const parsed = parseCaption(edit.caption);
+        Object.assign(patch, { caption: parsed.text, hashtags: parsed.hashtags, mentions: parsed.mentions });
+      }
+      if (edit.alts !== undefined) {
+        if (edit.alts.length !== post.photos.length) throw invalidField('alts', `give one alt text for each of the ${post.photos.length} photos`);
+        patch.alts = edit.alts.map(cleanAlt);
+      }
+      const updated = await posts.update(postId, patch, deps.clock.now(), [postChanged(PostEvents.updated, post)]);
+      if (!updated) throw postNotFound();
+      return updated;
+    },
+
+    async setArchived(viewerId: Id, postId: Id, archived: boolean): Promise<Post> {
+      const post = await owned(viewerId, postId);
+      if (Boolean(post.archivedAt) !== archived) {
+        const event = postChanged(archived ? PostEvents.archived : PostEvents.unarchived, post);
+        await posts.setArchived(postId, archived ? deps.clock.now() : null, [event]);
+      }
+      const current = await posts.findById(postId);
+      if (!current) throw postNotFound();
+      return current;
+    },
+
+    /** Deletes the post, then its files: the row goes first so nothing ever points at a missing file. */
+    async remove(viewerId: Id, postId: Id): Promise<void> {
+      const post = await owned(viewerId, postId);
+      const removed = await posts.remove(postId, [postChanged(PostEvents.deleted, post)]);
+      if (removed) await deps.photos.remove(removed.photos);
+    },
+
+    /** The owner's private original of one photo (metadata intact). */
+    async original(viewerId: Id, postId: Id, index: number): Promise<string> {
+      const post = await owned(viewerId, postId);
+      const photo = post.photos[index];
+      if (!photo) throw new AppError(404, 'not_found', 'That photo was not found.');
+      return photo.originalKey;
+    },
+  };
+}
+
+export type PostAccess = ReturnType<typeof createPostAccess>;

@@ -1,0 +1,125 @@
+import { CreatePostResponse, CursorQuery, Post, PostPage, UpdatePostBody } from '@pictor/contract';
+import { Type, type Static } from '@sinclair/typebox';
+import { decodeCursor, encodeCursor, isSeqCursor } from '../../platform/cursor.js';
+import { badRequest } from '../../platform/errors.js';
+import type { HttpApp } from '../../platform/http/app.js';
+import { problemResponses } from '../../platform/http/responses.js';
+import { requireViewer } from '../../platform/http/session-auth.js';
+import { type Id, isId } from '../../platform/ids.js';
+import type { MediaUrl } from '../../platform/media-url.js';
+import type { AccountDirectory } from '../accounts/public.js';
+import type { PhotoPipeline } from '../media/public.js';
+import type { PostAccess } from './post-access.service.js';
+import { readPostUpload } from './post-upload.js';
+import { postNotFound } from './posts.errors.js';
+import { postView } from './posts.views.js';
+import type { createPublishing } from './publish.service.js';
+import type { createProfilePosts } from './profile-posts.js';
+
+export interface PostRoutesDeps {
+  publish: ReturnType<typeof createPublishing>;
+  access: PostAccess;
+  profilePosts: ReturnType<typeof createProfilePosts>;
+  photos: PhotoPipeline;
+  accounts: AccountDirectory;
+  mediaUrl: MediaUrl;
+}
+
+const tags = ['posts'];
+const PostParams = Type.Object({ postId: Type.String({ maxLength: 40 }) });
+type PostParams = Static<typeof PostParams>;
+const UserParams = Type.Object({ userId: Type.String({ maxLength: 40 }) });
+type Paged<P> = { Params: P; Querystring: Static<typeof CursorQuery> };
+
+export const postId = (raw: string): Id => {
+  if (!isId(raw)) throw postNotFound();
+  return raw;
+};
+export const afterCursor = (cursor?: string) => decodeCursor(cursor, isSeqCursor)?.s ?? null;
+export const cursorOf = (next: string | null) => (next ? encodeCursor({ s: next }) : null);
+
+export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
+  const { access } = deps;
+
+  app.post('/api/v1/posts', {
+    schema: {
+      tags, summary: 'Publish 1 to 10 photos (multipart: images, caption, crop, filter, alt, location, tags)', consumes: ['multipart/form-data'],
+      response: { 200: CreatePostResponse, 201: CreatePostResponse, ...problemResponses(400, 401, 406, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const viewer = requireViewer(request);
+    const key = request.headers['idempotency-key'];
+    if (key !== undefined && (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key))) {
+      throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
+    }
+    const upload = await readPostUpload(request);
+    const result = await deps.publish({ ...upload, ownerId: viewer.userId, idempotencyKey: key ?? null });
+    const author = await deps.accounts.findById(viewer.userId);
+    if (!author) throw postNotFound();
+    const post = postView(result.post, author, deps.mediaUrl);
+    reply.code(result.created ? 201 : 200);
+    return { postId: post.id, imageUrls: post.imageUrls, post, duplicates: result.duplicates };
+  });
+
+  app.get<{ Params: PostParams }>('/api/v1/posts/:postId', {
+    schema: { tags, summary: 'One post with its photos', params: PostParams, response: { 200: Post, ...problemResponses(404) } },
+  }, async (request) => {
+    const { post, author } = await access.read(request.viewer?.userId ?? null, postId(request.params.postId));
+    return postView(post, author, deps.mediaUrl);
+  });
+
+  app.patch<{ Params: PostParams; Body: UpdatePostBody }>('/api/v1/posts/:postId', {
+    schema: { tags, summary: 'Edit the caption, alt texts, comments switch or like-count display', params: PostParams, body: UpdatePostBody, response: { 200: Post, ...problemResponses(400, 401, 403, 404, 422) } },
+  }, async (request) => {
+    const viewer = requireViewer(request);
+    const post = await access.edit(viewer.userId, postId(request.params.postId), request.body);
+    const author = await deps.accounts.findById(viewer.userId);
+    if (!author) throw postNotFound();
+    return postView(post, author, deps.mediaUrl);
+  });
+
+  app.delete<{ Params: PostParams }>('/api/v1/posts/:postId', {
+    schema: { tags, summary: 'Delete a post and its files', params: PostParams, response: { 204: {}, ...problemResponses(401, 403, 404) } },
+  }, async (request, reply) => {
+    await access.remove(requireViewer(request).userId, postId(request.params.postId));
+    return reply.code(204).send();
+  });
+
+  for (const archived of [true, false]) {
+    app[archived ? 'post' : 'delete']<{ Params: PostParams }>('/api/v1/posts/:postId/archive', {
+      schema: { tags, summary: archived ? 'Archive: hidden from everyone but you' : 'Unarchive: back on the profile', params: PostParams, response: { 200: Post, ...problemResponses(401, 403, 404) } },
+    }, async (request) => {
+      const viewer = requireViewer(request);
+      const post = await access.setArchived(viewer.userId, postId(request.params.postId), archived);
+      const author = await deps.accounts.findById(viewer.userId);
+      if (!author) throw postNotFound();
+      return postView(post, author, deps.mediaUrl);
+    });
+  }
+
+  app.get<{ Params: PostParams & { index: number } }>('/api/v1/posts/:postId/photos/:index/original', {
+    schema: { tags, summary: 'The original upload of one photo, metadata intact: only for its owner', params: Type.Object({ postId: Type.String({ maxLength: 40 }), index: Type.Integer({ minimum: 0, maximum: 9 }) }), response: { ...problemResponses(401, 403, 404) } },
+  }, async (request, reply) => {
+    const key = await access.original(requireViewer(request).userId, postId(request.params.postId), request.params.index);
+    const original = await deps.photos.openOriginal(key);
+    if (!original) throw postNotFound();
+    reply.header('Cache-Control', 'private, no-store').header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Disposition', 'attachment').header('Content-Length', original.size).type('application/octet-stream');
+    return reply.send(original.stream);
+  });
+
+  app.get<Paged<Static<typeof UserParams>>>('/api/v1/users/:userId/posts', {
+    schema: { tags, summary: "A profile's posts, newest first (seed 002 get_profile_feed)", params: UserParams, querystring: CursorQuery, response: { 200: PostPage, ...problemResponses(400, 403, 404) } },
+  }, async (request) => {
+    const { cursor, limit = 20 } = request.query;
+    return deps.profilePosts.page(request.viewer?.userId ?? null, request.params.userId, false, afterCursor(cursor), limit);
+  });
+
+  app.get<{ Querystring: Static<typeof CursorQuery> }>('/api/v1/me/archive', {
+    schema: { tags, summary: 'Your archived posts, newest first', querystring: CursorQuery, response: { 200: PostPage, ...problemResponses(400, 401) } },
+  }, async (request) => {
+    const viewer = requireViewer(request);
+    const { cursor, limit = 20 } = request.query;
+    return deps.profilePosts.page(viewer.userId, viewer.userId, true, afterCursor(cursor), limit);
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Posts: publishing photos (carousels, captions, crops, filters), editing,
+ * archive, deletion, profile pages and albums. Other modules import only this file.
+ */
+import type { Clock } from '../../platform/clock.js';
+import type { EventSubscription } from '../../platform/events.js';
+import type { HttpApp } from '../../platform/http/app.js';
+import type { Id, IdGenerator } from '../../platform/ids.js';
+import type { MediaUrl } from '../../platform/media-url.js';
+import type { AccountDirectory } from '../accounts/public.js';
+import type { Visibility } from '../graph/public.js';
+import type { PhotoPipeline } from '../media/public.js';
+import { createAlbums } from './albums.service.js';
+import { registerAlbumRoutes } from './albums.routes.js';
+import { removeDeletedAccountPostsJob } from './jobs/remove-deleted-account.job.js';
+import { createPostAccess } from './post-access.service.js';
+import type { AlbumStore, PostStore } from './posts.ports.js';
+import { registerPostRoutes } from './posts.routes.js';
+import { postView } from './posts.views.js';
+import { createProfilePosts } from './profile-posts.js';
+import { createPublishing } from './publish.service.js';
+
+export type { AlbumStore, PostStore } from './posts.ports.js';
+export type * from './posts.types.js';
+export { PostEvents, type PostCreatedPayload } from './posts.events.js';
+export { parseCaption } from './caption.js';
+
+export interface PostsDeps {
+  stores: { posts: PostStore; albums: AlbumStore };
+  photos: PhotoPipeline;
+  accounts: AccountDirectory;
+  visibility: Visibility;
+  platform: { ids: IdGenerator; clock: Clock; mediaUrl: MediaUrl };
+}
+
+export function createPostsModule(deps: PostsDeps) {
+  const { posts, albums: albumStore } = deps.stores;
+  const { ids, clock, mediaUrl } = deps.platform;
+  const { accounts, visibility, photos } = deps;
+  const publish = createPublishing({ posts, photos, ids, clock });
+  const access = createPostAccess({ posts, photos, accounts, visibility, clock });
+  const albums = createAlbums({ albums: albumStore, posts, accounts, visibility, ids, clock });
+  const profilePosts = createProfilePosts({ access, accounts, visibility, mediaUrl });
+
+  return {
+    /** Batch reads for the feed and search: visibility, blocks and archive already applied. */
+    reader: {
+      hydrate: access.hydrate,
+      present: postView,
+      counts: (ownerIds: readonly Id[]) => posts.counts(ownerIds),
+    },
+    subscriptions: (): EventSubscription[] => [removeDeletedAccountPostsJob(posts, albumStore, photos)],
+    registerRoutes(app: HttpApp) {
+      registerPostRoutes(app, { publish, access, profilePosts, photos, accounts, mediaUrl });
+      registerAlbumRoutes(app, { albums, store: albumStore, access, accounts, mediaUrl });
+    },
+  };
+}
+
+export type PostsModule = ReturnType<typeof createPostsModule>;
+export type PostReader = PostsModule['reader'];

@@ -1,0 +1,104 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { UserSummary } from './accounts.js';
+import { IdString, page } from './common.js';
+
+export const CropAspect = Type.Union([Type.Literal('1:1'), Type.Literal('4:5'), Type.Literal('1.91:1')]);
+
+const Rendition = Type.Object({
+  width: Type.Integer(),
+  height: Type.Integer(),
+  webp: Type.String({ description: 'Content-addressed URL; immutable.' }),
+  jpeg: Type.String({ description: 'Content-addressed URL; immutable.' }),
+});
+
+export const PostPhoto = Type.Object(
+  {
+    index: Type.Integer(),
+    alt: Type.String(),
+    filter: Type.String(),
+    width: Type.Integer(),
+    height: Type.Integer(),
+    color: Type.String({ description: 'Dominant colour #rrggbb, to paint before the bytes arrive.' }),
+    placeholder: Type.String({ description: 'ThumbHash, base64.' }),
+    variants: Type.Record(Type.String(), Rendition, { description: 'thumb (150×150), feed (640 wide), full (1080 wide).' }),
+  },
+  { $id: 'PostPhoto' },
+);
+
+export const GeoPoint = Type.Object({
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  lon: Type.Number({ minimum: -180, maximum: 180 }),
+  name: Type.String({ maxLength: 200 }),
+});
+
+export const Post = Type.Object(
+  {
+    id: IdString,
+    postId: IdString,
+    author: UserSummary,
+    caption: Type.String(),
+    hashtags: Type.Array(Type.String()),
+    mentions: Type.Array(Type.String()),
+    location: Type.Union([GeoPoint, Type.Null()]),
+    tags: Type.Array(Type.String()),
+    crop: CropAspect,
+    photos: Type.Array(PostPhoto),
+    imageUrls: Type.Array(Type.String(), { description: 'The full-size JPEG of each photo (seed 001).' }),
+    commentsDisabled: Type.Boolean(),
+    hideLikeCount: Type.Boolean(),
+    archived: Type.Boolean(),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Post' },
+);
+
+export const DuplicateMatch = Type.Object({
+  photoIndex: Type.Integer(),
+  postId: IdString,
+  kind: Type.Union([Type.Literal('exact'), Type.Literal('similar')]),
+});
+
+export const CreatePostResponse = Type.Object({
+  postId: IdString,
+  imageUrls: Type.Array(Type.String()),
+  post: Post,
+  duplicates: Type.Array(DuplicateMatch, { description: 'Earlier posts of yours that hold the same picture.' }),
+});
+
+export const UpdatePostBody = Type.Object(
+  {
+    caption: Type.Optional(Type.String({ maxLength: 10000 })),
+    alts: Type.Optional(Type.Array(Type.String({ maxLength: 5000 }), { maxItems: 10, description: 'One per photo, in order.' })),
+    commentsDisabled: Type.Optional(Type.Boolean()),
+    hideLikeCount: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const PostPage = page(Post, 'posts');
+
+export const Album = Type.Object(
+  {
+    id: IdString,
+    owner: UserSummary,
+    name: Type.String(),
+    postCount: Type.Integer(),
+    cover: Type.Union([PostPhoto, Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Album' },
+);
+
+export const AlbumBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: false });
+export const AlbumPage = page(Album, 'albums');
+export const AlbumWithPosts = Type.Object({ album: Album, posts: PostPage });
+
+export type Post = Static<typeof Post>;
+export type PostPhoto = Static<typeof PostPhoto>;
+export type CreatePostResponse = Static<typeof CreatePostResponse>;
+export type UpdatePostBody = Static<typeof UpdatePostBody>;
+export type PostPage = Static<typeof PostPage>;
+export type Album = Static<typeof Album>;
+export type AlbumBody = Static<typeof AlbumBody>;
+export type AlbumPage = Static<typeof AlbumPage>;
