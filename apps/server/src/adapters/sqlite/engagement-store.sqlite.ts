@@ -1,0 +1,112 @@
+import type { Id } from '../../platform/ids.js';
+import type { Affinity, EngagementStore, PostCounters } from '../../modules/interactions/public.js';
+import { fromDb, num, toDb, type Sqlite } from './database.js';
+import type { OutboxWriter } from './event-log.sqlite.js';
+
+const BIG = 9223372036854775807n;
+const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
+
+/** Likes and post counters; the counter moves in the same transaction as the like row. */
+export function createSqliteEngagementStore(db: Sqlite, outbox: OutboxWriter): EngagementStore {
+  const q = prepare(db);
+  const like = db.transaction((post: bigint, user: bigint, author: bigint, at: number, seq: bigint, events) => {
+    if (q.insertLike.run(post, user, author, at, seq).changes === 0) return false;
+    q.bumpLikes.run({ post, delta: 1 });
+    outbox.append(events);
+    return true;
+  });
+  const unlike = db.transaction((post: bigint, user: bigint, events) => {
+    if (q.deleteLike.run(post, user).changes === 0) return false;
+    q.bumpLikes.run({ post, delta: -1 });
+    outbox.append(events);
+    return true;
+  });
+  const rebuild = db.transaction(() => {
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS rebuilt_counters (post_id INTEGER PRIMARY KEY, likes INTEGER, comments INTEGER);
+      DELETE FROM rebuilt_counters;
+      INSERT INTO rebuilt_counters SELECT post_id, sum(l), sum(c) FROM (
+        SELECT post_id, count(*) AS l, 0 AS c FROM post_likes GROUP BY post_id
+        UNION ALL SELECT post_id, 0, count(*) FROM comments WHERE restricted = 0 GROUP BY post_id
+      ) GROUP BY post_id;`);
+    const corrected = num(db.prepare(`SELECT (SELECT count(*) FROM (
+        SELECT post_id, likes, comments FROM rebuilt_counters WHERE likes + comments > 0
+        EXCEPT SELECT post_id, likes, comments FROM post_counters WHERE likes + comments > 0))
+      + (SELECT count(*) FROM (SELECT post_id FROM post_counters WHERE likes + comments > 0 EXCEPT SELECT post_id FROM rebuilt_counters))`).pluck().get());
+    const posts = num(db.prepare('SELECT count(*) FROM rebuilt_counters').pluck().get());
+    db.exec('DELETE FROM post_counters; INSERT INTO post_counters SELECT * FROM rebuilt_counters; DELETE FROM rebuilt_counters;');
+    const commentsCorrected = db.prepare(`UPDATE comments SET
+        likes = (SELECT count(*) FROM comment_likes WHERE comment_id = comments.id),
+        replies = (SELECT count(*) FROM comments r WHERE r.parent_id = comments.id AND r.restricted = 0)
+      WHERE likes != (SELECT count(*) FROM comment_likes WHERE comment_id = comments.id)
+         OR replies != (SELECT count(*) FROM comments r WHERE r.parent_id = comments.id AND r.restricted = 0)`).run().changes;
+    return { posts, corrected, commentsCorrected };
+  });
+  const forget = db.transaction((post: bigint) => {
+    q.forgetCommentLikes.run(post);
+    q.forgetComments.run(post);
+    q.forgetLikes.run(post);
+    q.forgetCounters.run(post);
+  });
+
+  return {
+    async like(input, events) {
+      return like(toDb(input.postId), toDb(input.userId), toDb(input.authorId), input.at.getTime(), toDb(input.seq), events) ? 'created' : 'exists';
+    },
+    async unlike(postId, userId, events) {
+      return unlike(toDb(postId), toDb(userId), events);
+    },
+    async likers(postId, after, limit) {
+      const rows = q.likers.all(toDb(postId), after === null ? BIG : BigInt(after), limit + 1) as Record<string, unknown>[];
+      const slice = rows.slice(0, limit);
+      return { ids: slice.map((r) => fromDb(r.user_id)), next: rows.length > limit ? fromDb(slice[slice.length - 1]!.seq) : null };
+    },
+    async likedAmong(userId, postIds) {
+      if (postIds.length === 0) return new Set();
+      return new Set((q.likedAmong.pluck().all({ user: toDb(userId), ids: idList(postIds) }) as bigint[]).map(fromDb));
+    },
+    async counters(postIds) {
+      const result = new Map<Id, PostCounters>(postIds.map((id) => [id, { likes: 0, comments: 0 }]));
+      if (postIds.length === 0) return result;
+      for (const row of q.counters.all(idList(postIds)) as Record<string, unknown>[]) {
+        result.set(fromDb(row.post_id), { likes: num(row.likes), comments: num(row.comments) });
+      }
+      return result;
+    },
+    async affinity(viewerId, authorIds) {
+      const result = new Map<Id, Affinity>();
+      if (authorIds.length === 0) return result;
+      for (const row of q.affinity.all({ viewer: toDb(viewerId), ids: idList(authorIds) }) as Record<string, unknown>[]) {
+        result.set(fromDb(row.author_id), { likes: num(row.likes), comments: num(row.comments) });
+      }
+      return result;
+    },
+    async rebuildCounters() {
+      return rebuild();
+    },
+    async forgetPost(postId) {
+      forget(toDb(postId));
+    },
+  };
+}
+
+function prepare(db: Sqlite) {
+  return {
+    insertLike: db.prepare('INSERT OR IGNORE INTO post_likes (post_id, user_id, author_id, created_at, seq) VALUES (?, ?, ?, ?, ?)'),
+    deleteLike: db.prepare('DELETE FROM post_likes WHERE post_id = ? AND user_id = ?'),
+    bumpLikes: db.prepare(
+      `INSERT INTO post_counters (post_id, likes) VALUES (@post, max(@delta, 0))
+       ON CONFLICT(post_id) DO UPDATE SET likes = max(likes + @delta, 0)`,
+    ),
+    likers: db.prepare('SELECT user_id, seq FROM post_likes WHERE post_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
+    likedAmong: db.prepare('SELECT j.value FROM json_each(@ids) j WHERE EXISTS(SELECT 1 FROM post_likes WHERE post_id = j.value AND user_id = @user)'),
+    counters: db.prepare('SELECT post_id, likes, comments FROM post_counters WHERE post_id IN (SELECT value FROM json_each(?))'),
+    affinity: db.prepare(`SELECT j.value AS author_id,
+        (SELECT count(*) FROM post_likes WHERE user_id = @viewer AND author_id = j.value) AS likes,
+        (SELECT count(*) FROM comments WHERE author_id = @viewer AND post_author_id = j.value) AS comments
+      FROM json_each(@ids) j`),
+    forgetCommentLikes: db.prepare('DELETE FROM comment_likes WHERE comment_id IN (SELECT id FROM comments WHERE post_id = ?)'),
+    forgetComments: db.prepare('DELETE FROM comments WHERE post_id = ?'),
+    forgetLikes: db.prepare('DELETE FROM post_likes WHERE post_id = ?'),
+    forgetCounters: db.prepare('DELETE FROM post_counters WHERE post_id = ?'),
+  };
+}

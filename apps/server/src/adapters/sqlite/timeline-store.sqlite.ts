@@ -1,0 +1,99 @@
+import type { Id } from '../../platform/ids.js';
+import type { TimelineEntry, TimelineStore } from '../../modules/feed/public.js';
+import { fromDb, num, toDb, type Sqlite } from './database.js';
+
+const BIG = 9223372036854775807n;
+const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
+
+/**
+ * Timelines in SQLite. A fan-out batch is three statements whatever its size:
+ * insert the rows, bump the size bounds, trim the few timelines past capacity.
+ * Trimming waits for `slack` extra rows so it runs once per ~slack inserts, not per insert.
+ */
+export function createSqliteTimelineStore(db: Sqlite, options: { capacity: number }): TimelineStore {
+  const capacity = options.capacity;
+  const slack = Math.max(8, Math.floor(capacity / 8));
+  const q = prepare(db);
+
+  function trimIfFull(readers: string) {
+    for (const userId of q.overfull.pluck().all(readers, capacity + slack) as bigint[]) {
+      const floor = q.nthNewest.pluck().get(userId, capacity - 1) as bigint | undefined;
+      if (floor !== undefined) q.trimBelow.run(userId, floor);
+      q.setSize.run(userId, userId);
+    }
+  }
+  const pushToMany = db.transaction((readers: string, postId: bigint, authorId: bigint) => {
+    const added = q.insertMany.run({ readers, post: postId, author: authorId }).changes;
+    q.bumpMany.run(readers);
+    trimIfFull(readers);
+    return added;
+  });
+  const pushMany = db.transaction((userId: bigint, entries: readonly TimelineEntry[]) => {
+    let added = 0;
+    for (const entry of entries) added += q.insertOne.run(userId, toDb(entry.postId), toDb(entry.authorId)).changes;
+    q.bumpOne.run({ user: userId, n: added });
+    trimIfFull(`[${userId}]`);
+    return added;
+  });
+
+  return {
+    async pushToMany(readerIds, entry) {
+      if (readerIds.length === 0) return 0;
+      return pushToMany(idList(readerIds), toDb(entry.postId), toDb(entry.authorId));
+    },
+    async pushMany(readerId, entries) {
+      if (entries.length === 0) return 0;
+      return pushMany(toDb(readerId), entries);
+    },
+    async read(readerId, beforeId, limit) {
+      const rows = q.read.all(toDb(readerId), beforeId === null ? BIG : toDb(beforeId), limit) as Record<string, unknown>[];
+      return rows.map((row) => ({ postId: fromDb(row.post_id), authorId: fromDb(row.author_id) }));
+    },
+    async removeAuthor(readerId, authorId) {
+      return q.removeAuthor.run(toDb(readerId), toDb(authorId)).changes;
+    },
+    async removePost(postId) {
+      return q.removePost.run(toDb(postId)).changes;
+    },
+    async lastRead(readerId) {
+      const at = q.lastRead.pluck().get(toDb(readerId));
+      return at === undefined || at === null ? null : new Date(num(at));
+    },
+    async markRead(readerId, at) {
+      q.markRead.run({ user: toDb(readerId), at: at.getTime() });
+    },
+    async celebrities() {
+      return (q.celebrities.pluck().all() as bigint[]).map(fromDb);
+    },
+    async setCelebrity(authorId, on) {
+      (on ? q.addCelebrity : q.removeCelebrity).run(toDb(authorId));
+    },
+  };
+}
+
+function prepare(db: Sqlite) {
+  return {
+    insertMany: db.prepare('INSERT OR IGNORE INTO timelines (user_id, post_id, author_id) SELECT value, @post, @author FROM json_each(@readers)'),
+    insertOne: db.prepare('INSERT OR IGNORE INTO timelines (user_id, post_id, author_id) VALUES (?, ?, ?)'),
+    bumpMany: db.prepare(
+      'INSERT INTO timeline_meta (user_id, size) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(user_id) DO UPDATE SET size = size + 1',
+    ),
+    bumpOne: db.prepare(
+      'INSERT INTO timeline_meta (user_id, size) VALUES (@user, @n) ON CONFLICT(user_id) DO UPDATE SET size = size + @n',
+    ),
+    overfull: db.prepare('SELECT user_id FROM timeline_meta WHERE user_id IN (SELECT value FROM json_each(?)) AND size > ?'),
+    nthNewest: db.prepare('SELECT post_id FROM timelines WHERE user_id = ? ORDER BY post_id DESC LIMIT 1 OFFSET ?'),
+    trimBelow: db.prepare('DELETE FROM timelines WHERE user_id = ? AND post_id < ?'),
+    setSize: db.prepare('UPDATE timeline_meta SET size = (SELECT count(*) FROM timelines WHERE user_id = ?) WHERE user_id = ?'),
+    read: db.prepare('SELECT post_id, author_id FROM timelines WHERE user_id = ? AND post_id < ? ORDER BY post_id DESC LIMIT ?'),
+    removeAuthor: db.prepare('DELETE FROM timelines WHERE user_id = ? AND author_id = ?'),
+    removePost: db.prepare('DELETE FROM timelines WHERE post_id = ?'),
+    lastRead: db.prepare('SELECT read_at FROM timeline_meta WHERE user_id = ?'),
+    markRead: db.prepare(
+      'INSERT INTO timeline_meta (user_id, size, read_at) VALUES (@user, 0, @at) ON CONFLICT(user_id) DO UPDATE SET read_at = @at',
+    ),
+    celebrities: db.prepare('SELECT author_id FROM feed_celebrities'),
+    addCelebrity: db.prepare('INSERT OR IGNORE INTO feed_celebrities (author_id) VALUES (?)'),
+    removeCelebrity: db.prepare('DELETE FROM feed_celebrities WHERE author_id = ?'),
+  };
+}

@@ -1,0 +1,31 @@
+import type { Id } from '../../platform/ids.js';
+
+/** One timeline row: a post id and who wrote it. Ids are time-sortable: bigger is newer. */
+export interface TimelineEntry {
+  postId: Id;
+  authorId: Id;
+}
+
+/**
+ * Home timelines for the hybrid fan-out: each reader's capped list of post ids,
+ * newest first. Inserts are idempotent (re-delivering a fan-out batch changes
+ * nothing) and keep each timeline near `capacity` entries, dropping the oldest.
+ */
+export interface TimelineStore {
+  /** Puts one post into many readers' timelines in one transaction. Returns how many rows were new. */
+  pushToMany(readerIds: readonly Id[], entry: TimelineEntry): Promise<number>;
+  /** Puts many posts into one reader's timeline (backfill after a follow, rebuild of a returning reader). */
+  pushMany(readerId: Id, entries: readonly TimelineEntry[]): Promise<number>;
+  /** Newest first, post id strictly below `beforeId` when given, at most `limit`. */
+  read(readerId: Id, beforeId: Id | null, limit: number): Promise<TimelineEntry[]>;
+  /** Drops every post by `authorId` from one reader's timeline (unfollow, block). */
+  removeAuthor(readerId: Id, authorId: Id): Promise<number>;
+  /** Drops a post from every timeline (deleted or archived). */
+  removePost(postId: Id): Promise<number>;
+  /** When the reader last read the feed (coalesced by the caller), or null if never. */
+  lastRead(readerId: Id): Promise<Date | null>;
+  markRead(readerId: Id, at: Date): Promise<void>;
+  /** Authors whose posts are merged at read time rather than pushed. */
+  celebrities(): Promise<Id[]>;
+  setCelebrity(authorId: Id, on: boolean): Promise<void>;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { affinityScore, diversify, engagementScore, rankCandidates, recencyScore, type RankCandidate } from './ranking.js';
+
+const now = new Date('2026-03-01T12:00:00Z');
+const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+let seq = 1000;
+const post = (over: Partial<RankCandidate>): RankCandidate => ({
+  postId: String(seq++), authorId: 'a', createdAt: now, likes: 0, comments: 0, affinity: { likes: 0, comments: 0 }, ...over,
+});
+
+describe('ranking signals', () => {
+  it('when a post is minutes old, then it is in the same hour bucket as a brand new one', () => {
+    expect(recencyScore(hoursAgo(0.9), now, 6)).toBe(recencyScore(now, now, 6));
+    expect(recencyScore(hoursAgo(1), now, 6)).toBeLessThan(recencyScore(now, now, 6));
+  });
+  it('when engagement grows, then the score grows and saturates at 1; a comment weighs two likes', () => {
+    expect(engagementScore(0, 0)).toBe(0);
+    expect(engagementScore(10, 0)).toBeLessThan(engagementScore(100, 0));
+    expect(engagementScore(0, 5)).toBeCloseTo(engagementScore(10, 0));
+    expect(engagementScore(1e9, 0)).toBe(1);
+  });
+  it('when the viewer has engaged with an author more, then affinity grows toward 1', () => {
+    expect(affinityScore({ likes: 0, comments: 0 })).toBe(0);
+    expect(affinityScore({ likes: 3, comments: 0 })).toBeCloseTo(affinityScore({ likes: 0, comments: 1 }));
+    expect(affinityScore({ likes: 100, comments: 100 })).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('rankCandidates', () => {
+  it('when posts differ only by age, then newer comes first', () => {
+    const old = post({ createdAt: hoursAgo(5), authorId: 'x' });
+    const fresh = post({ createdAt: hoursAgo(0), authorId: 'y' });
+    expect(rankCandidates([old, fresh], now).map((p) => p.postId)).toEqual([fresh.postId, old.postId]);
+  });
+  it('when two posts share an hour bucket, then the more popular one comes first (seed 004)', () => {
+    const quiet = post({ createdAt: hoursAgo(2.1), authorId: 'x' });
+    const popular = post({ createdAt: hoursAgo(2.9), likes: 40, comments: 5, authorId: 'y' });
+    expect(rankCandidates([quiet, popular], now)[0]).toBe(popular);
+  });
+  it('when the viewer often likes an author, then that author is lifted over a stranger of the same age', () => {
+    const stranger = post({ authorId: 'x' });
+    const friend = post({ authorId: 'y', affinity: { likes: 20, comments: 4 } });
+    expect(rankCandidates([stranger, friend], now)[0]).toBe(friend);
+  });
+  it('when scores tie, then the newer post id wins, so the order is total', () => {
+    const a = post({ authorId: 'x' });
+    const b = post({ authorId: 'y' });
+    expect(rankCandidates([a, b], now)[0]).toBe(b);
+  });
+  it('when one author dominates the scores, then no more than two of theirs run in a row while others wait', () => {
+    const star = Array.from({ length: 6 }, () => post({ authorId: 'star', likes: 5000 }));
+    const others = [post({ authorId: 'b' }), post({ authorId: 'c' })];
+    const ranked = rankCandidates([...star, ...others], now).map((p) => p.authorId);
+    expect(ranked.slice(0, 5)).toEqual(['star', 'star', 'c', 'star', 'star']); // c ties b and is newer
+    expect(ranked[5]).toBe('b');
+  });
+});
+
+describe('diversify', () => {
+  it('when only one author is left, then their posts still all appear', () => {
+    const items = ['a', 'a', 'a', 'a'].map((authorId, i) => ({ authorId, i }));
+    expect(diversify(items, 2).map((x) => x.i)).toEqual([0, 1, 2, 3]);
+  });
+  it('when nothing needs moving, then the order is kept', () => {
+    const items = ['a', 'b', 'a', 'b'].map((authorId, i) => ({ authorId, i }));
+    expect(diversify(items, 2).map((x) => x.i)).toEqual([0, 1, 2, 3]);
+  });
+});
