@@ -1,0 +1,98 @@
+/**
+ * The one way the web app talks to Pictor: the public API under /api/v1, same origin,
+ * with the session cookie. Writes echo the readable `pictor_csrf` cookie in X-CSRF-Token.
+ * Request and answer shapes come from @pictor/contract (see ./types.ts), never hand-copied.
+ */
+export interface ProblemBody {
+  code: string;
+  detail?: string;
+  title?: string;
+  status?: number;
+  fields?: { field: string; message: string }[];
+  retryAfterSeconds?: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: ProblemBody,
+  ) {
+    super(problemMessage(problem, status));
+    this.name = 'ApiError';
+  }
+  get code() {
+    return this.problem.code;
+  }
+}
+
+/** What a person reads: the server's own words, plus the wait when we are told to wait. */
+export function problemMessage(problem: ProblemBody, status: number): string {
+  let text = problem.detail || problem.title || `Something went wrong (${status}).`;
+  const wait = problem.retryAfterSeconds;
+  if (wait && !/\bminute|\bsecond/i.test(text)) text += ` Try again in ${formatWait(wait)}.`;
+  return text;
+}
+
+export function formatWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return 'Pictor could not be reached. Check your connection and try again.';
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function csrfToken(): string {
+  const match = /(?:^|;\s*)pictor_csrf=([^;]+)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]!) : '';
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function apiUrl(path: string, query?: Query): string {
+  const url = `/api/v1${path}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${url}?${text}` : url;
+}
+
+export async function toApiError(response: Response): Promise<ApiError> {
+  let problem: ProblemBody = { code: 'http_error' };
+  try {
+    problem = (await response.json()) as ProblemBody;
+  } catch {
+    // Not problem+json (a proxy page, say); keep the generic message.
+  }
+  const retry = Number(response.headers.get('retry-after'));
+  if (!problem.retryAfterSeconds && retry > 0) problem.retryAfterSeconds = retry;
+  return new ApiError(response.status, problem);
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const response = await fetch(apiUrl(path, query), { method, headers, body: payload, credentials: 'same-origin' });
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
+};

@@ -1,0 +1,51 @@
+import type { Post } from '@pictor/contract';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Avatar } from '../../ui/Avatar';
+import { Carousel } from './Carousel';
+import { RichText, TimeAgo } from './Caption';
+import { PostMenu } from './PostMenu';
+
+interface Props {
+  post: Post;
+  eager?: boolean;
+  /** Like, comment, save and share: supplied by the interactions feature. */
+  actions?: ReactNode;
+  onDoubleTap?: () => void;
+  children?: ReactNode;
+}
+
+export function PostCard({ post, eager, actions, onDoubleTap, children }: Props) {
+  const author = post.author;
+  return (
+    <article className="post" aria-label={`Post by ${author.username}`}>
+      <header className="post-head">
+        <Link to={`/${author.username}`} className="post-author">
+          <Avatar avatar={author.avatar} username={author.username} size={32} />
+          <span>
+            <strong>{author.username}</strong>
+            {post.location ? <span className="post-location">{post.location.name}</span> : null}
+          </span>
+        </Link>
+        <span className="muted post-time">
+          · <TimeAgo iso={post.createdAt} />
+        </span>
+        <PostMenu post={post} />
+      </header>
+      <Carousel photos={post.photos} eager={eager} onDoubleTap={onDoubleTap} />
+      <div className="post-body">
+        {actions}
+        {post.caption ? (
+          <p className="post-caption">
+            <Link to={`/${author.username}`} className="strong">
+              {author.username}
+            </Link>{' '}
+            <RichText text={post.caption} />
+          </p>
+        ) : null}
+        {post.archived ? <p className="muted">Archived: only you can see this post.</p> : null}
+        {children}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Profile } from '@pictor/contract';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Icon } from '../../ui/Icon';
+import { LoadMore } from '../../ui/LoadMore';
+import { EmptyState, ErrorState, Spinner } from '../../ui/States';
+import { useAlbums, usePostPages } from './api';
+import { PostGrid } from './PostGrid';
+
+export function ProfilePosts({ profile }: { profile: Profile }) {
+  const [tab, setTab] = useState<'posts' | 'albums'>('posts');
+  const self = profile.relationship?.isSelf ?? false;
+  return (
+    <section aria-label="Posts">
+      <div className="tabs" role="tablist" aria-label="Profile sections">
+        <button type="button" role="tab" aria-selected={tab === 'posts'} onClick={() => setTab('posts')}>
+          <Icon name="grid" size={14} /> Posts
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'albums'} onClick={() => setTab('albums')}>
+          <Icon name="photo" size={14} /> Albums
+        </button>
+        {self ? (
+          <Link to="/accounts/saved" className="tab-link">
+            <Icon name="bookmark" size={14} /> Saved
+          </Link>
+        ) : null}
+      </div>
+      {tab === 'posts' ? <Grid profile={profile} self={self} /> : <Albums profile={profile} />}
+    </section>
+  );
+}
+
+function Grid({ profile, self }: { profile: Profile; self: boolean }) {
+  const posts = usePostPages(['posts', 'user', profile.id], `/users/${profile.id}/posts`);
+  if (posts.isPending) return <Spinner />;
+  if (posts.isError) return <ErrorState error={posts.error} retry={() => posts.refetch()} />;
+  const items = posts.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) {
+    return (
+      <EmptyState icon={<Icon name="photo" size={48} strokeWidth={1.2} />} title={self ? 'Share photos' : 'No posts yet'}>
+        {self ? (
+          <p>
+            When you share photos, they will appear on your profile. <Link to="/create">Share your first photo</Link>
+          </p>
+        ) : null}
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <PostGrid posts={items} />
+      <LoadMore query={posts} />
+    </>
+  );
+}
+
+function Albums({ profile }: { profile: Profile }) {
+  const albums = useAlbums(profile.id);
+  if (albums.isPending) return <Spinner />;
+  if (albums.isError) return <ErrorState error={albums.error} />;
+  if (albums.data.items.length === 0) return <EmptyState title="No albums yet" />;
+  return (
+    <ul className="album-list">
+      {albums.data.items.map((album) => (
+        <li key={album.id}>
+          <Link to={`/${profile.username}/albums/${album.id}`} className="album-card">
+            <span className="album-cover" style={{ background: album.cover?.color ?? 'var(--line)' }}>
+              {album.cover ? <img src={album.cover.variants.thumb?.webp} alt="" loading="lazy" /> : null}
+            </span>
+            <strong>{album.name}</strong>
+            <span className="muted">
+              {album.postCount} {album.postCount === 1 ? 'post' : 'posts'}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,103 @@
+import type { FollowResult, Me, Profile, Relationship, UpdateProfileBody, UserPage } from '@pictor/contract';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { uploadForm } from '../../api/upload';
+import { meKey } from '../auth/session';
+
+export const profileKey = (username: string) => ['profile', username.toLowerCase()] as const;
+
+export function useProfile(username: string) {
+  return useQuery({ queryKey: profileKey(username), queryFn: () => api.get<Profile>(`/users/${encodeURIComponent(username)}`) });
+}
+
+/** Writes that change how the viewer relates to someone answer the new relationship; patch it in place. */
+function usePatchRelationship(username: string) {
+  const client = useQueryClient();
+  return (relationship: Relationship) => {
+    client.setQueryData<Profile>(profileKey(username), (old) => (old ? { ...old, relationship } : old));
+    void client.invalidateQueries({ queryKey: profileKey(username) });
+    void client.invalidateQueries({ queryKey: ['feed'] });
+  };
+}
+
+export function useFollow(profile: Profile) {
+  const patch = usePatchRelationship(profile.username);
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (follow: boolean) =>
+      follow ? api.post<FollowResult>(`/users/${profile.id}/follow`) : api.delete<FollowResult>(`/users/${profile.id}/follow`),
+    onSuccess: (result) => {
+      patch(result.relationship);
+      void client.invalidateQueries({ queryKey: meKey });
+    },
+  });
+}
+
+export type RelationKind = 'block' | 'mute' | 'restrict';
+
+export function useRelation(profile: Profile) {
+  const patch = usePatchRelationship(profile.username);
+  return useMutation({
+    mutationFn: ({ kind, on }: { kind: RelationKind; on: boolean }) =>
+      on ? api.post<Relationship>(`/users/${profile.id}/${kind}`) : api.delete<Relationship>(`/users/${profile.id}/${kind}`),
+    onSuccess: patch,
+  });
+}
+
+export function useRemoveFollower(profile: Profile) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<void>(`/me/followers/${profile.id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: profileKey(profile.username) }),
+  });
+}
+
+/** Cursor-paged lists of people: followers, following, follow requests, blocked… */
+export function useUserPages(key: readonly unknown[], path: string, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: key,
+    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => api.get<UserPage>(path, { cursor: pageParam, limit: 30 }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useAnswerRequest() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, approve }: { userId: string; approve: boolean }) =>
+      api.post<void>(`/me/follow-requests/${userId}/${approve ? 'approve' : 'decline'}`),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['follow-requests'] });
+      void client.invalidateQueries({ queryKey: meKey });
+    },
+  });
+}
+
+export function useUpdateMe() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateProfileBody) => api.patch<Me>('/me', body),
+    onSuccess: (me) => {
+      client.setQueryData(meKey, me);
+      void client.invalidateQueries({ queryKey: ['profile'] });
+    },
+  });
+}
+
+export function useAvatar() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File | null) => {
+      if (!file) return api.delete<Me>('/me/avatar');
+      const form = new FormData();
+      form.append('file', file);
+      return uploadForm<Me>('PUT', '/me/avatar', form);
+    },
+    onSuccess: (me) => {
+      client.setQueryData(meKey, me);
+      void client.invalidateQueries({ queryKey: ['profile'] });
+    },
+  });
+}
