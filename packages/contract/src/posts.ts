@@ -92,7 +92,11 @@ export const Album = Type.Object(
 
 export const AlbumBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: false });
 export const AlbumPage = page(Album, 'albums');
-export const AlbumWithPosts = Type.Object({ album: Album, posts: PostPage });
+// By reference: the album and its posts share UserSummary and PostPhoto, which may appear only once inline.
+export const AlbumWithPosts = Type.Object({
+  album: Type.Ref('Album'),
+  posts: Type.Object({ items: Type.Array(Type.Ref('Post')), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+});
 
 export type Post = Static<typeof Post>;
 export type PostPhoto = Static<typeof PostPhoto>;
