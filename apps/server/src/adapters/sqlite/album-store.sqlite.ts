@@ -47,9 +47,10 @@ export function createSqliteAlbumStore(db: Sqlite): AlbumStore {
   };
 }
 
-// The cover is the most recently added post that is not archived.
+// Count and cover leave archived posts out, so the album says nothing about them to others.
 const SELECT_ALBUM = `SELECT a.*,
-  (SELECT count(*) FROM album_posts ap WHERE ap.album_id = a.id) AS post_count,
+  (SELECT count(*) FROM album_posts ap JOIN posts p ON p.id = ap.post_id
+     WHERE ap.album_id = a.id AND p.archived_at IS NULL) AS post_count,
   (SELECT ap.post_id FROM album_posts ap JOIN posts p ON p.id = ap.post_id
      WHERE ap.album_id = a.id AND p.archived_at IS NULL ORDER BY ap.seq DESC LIMIT 1) AS cover_post_id
   FROM albums a`;

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpeg, postForm } from '../factories/photos.js';
+import { expectProblem, signUp, type TestUser } from '../factories/users.js';
+import { startTestServer, type TestServer } from '../support/harness.js';
+
+let server: TestServer;
+let owner: TestUser;
+let other: TestUser;
+beforeAll(async () => {
+  server = await startTestServer({ PICTOR_LIMIT_SIGNUP_ADDRESS: '1000/60', PICTOR_LIMIT_WRITES_USER: '10000/60' });
+  owner = await signUp(server);
+  other = await signUp(server);
+});
+afterAll(() => server.close());
+
+async function post(user: TestUser, seed: number): Promise<string> {
+  const form = postForm([{ bytes: await jpeg(200, 200, seed) }]);
+  const res = await user.call({ method: 'POST', url: '/api/v1/posts', payload: form.payload, headers: form.headers });
+  return res.json().postId;
+}
+async function album(user: TestUser, name: string): Promise<string> {
+  const res = await user.call({ method: 'POST', url: '/api/v1/albums', payload: { name } });
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}
+
+describe('albums', () => {
+  it('when the owner creates, fills, renames and empties an album, then each step shows', async () => {
+    const [first, second] = [await post(owner, 1), await post(owner, 2)];
+    const id = await album(owner, ' Summer ');
+    await owner.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${first}` });
+    const added = await owner.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${second}` });
+    expect(added.json()).toMatchObject({ name: 'Summer', postCount: 2 });
+    expect(added.json().cover.variants.thumb.width).toBe(150);
+    const renamed = await owner.call({ method: 'PATCH', url: `/api/v1/albums/${id}`, payload: { name: 'Summer 2026' } });
+    expect(renamed.json().name).toBe('Summer 2026');
+    const opened = (await other.call({ method: 'GET', url: `/api/v1/albums/${id}` })).json();
+    expect(opened.album.name).toBe('Summer 2026');
+    expect(opened.posts.items.map((p: { id: string }) => p.id)).toEqual([second, first]);
+    await owner.call({ method: 'DELETE', url: `/api/v1/albums/${id}/posts/${second}` });
+    expect((await owner.call({ method: 'GET', url: `/api/v1/albums/${id}` })).json().album.postCount).toBe(1);
+    const list = (await other.call({ method: 'GET', url: `/api/v1/users/${owner.id}/albums` })).json();
+    expect(list.items.map((a: { id: string }) => a.id)).toContain(id);
+    expect((await owner.call({ method: 'DELETE', url: `/api/v1/albums/${id}` })).statusCode).toBe(204);
+    expectProblem(await owner.call({ method: 'GET', url: `/api/v1/albums/${id}` }), 404, 'not_found');
+    // The posts themselves stay.
+    expect((await owner.call({ method: 'GET', url: `/api/v1/posts/${first}` })).statusCode).toBe(200);
+  });
+
+  it('when someone else tries to change an album, then 403; and nobody can add another person\'s post', async () => {
+    const id = await album(owner, 'Mine');
+    const theirs = await post(other, 3);
+    const mine = await post(owner, 4);
+    expectProblem(await other.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${theirs}` }), 403, 'not_album_owner');
+    expectProblem(await other.call({ method: 'PATCH', url: `/api/v1/albums/${id}`, payload: { name: 'Hijacked' } }), 403, 'not_album_owner');
+    expectProblem(await other.call({ method: 'DELETE', url: `/api/v1/albums/${id}` }), 403, 'not_album_owner');
+    expectProblem(await owner.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${theirs}` }), 404, 'not_found');
+    expect((await owner.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${mine}` })).statusCode).toBe(200);
+  });
+
+  it('when the owner is private, then a stranger can neither read nor list nor add to the albums', async () => {
+    const shy = await signUp(server);
+    await shy.call({ method: 'PATCH', url: '/api/v1/me', payload: { isPrivate: true } });
+    const id = await album(shy, 'Private things');
+    await shy.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${await post(shy, 5)}` });
+    expectProblem(await other.call({ method: 'GET', url: `/api/v1/albums/${id}` }), 404, 'not_found');
+    expectProblem(await server.inject({ method: 'GET', url: `/api/v1/albums/${id}` }), 404, 'not_found');
+    expectProblem(await other.call({ method: 'GET', url: `/api/v1/users/${shy.id}/albums` }), 404, 'not_found');
+    expectProblem(await other.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${await post(other, 6)}` }), 404, 'not_found');
+  });
+
+  it('when a post in an album is archived, then others no longer see it there', async () => {
+    const id = await album(owner, 'Archive check');
+    const postId = await post(owner, 7);
+    await owner.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${postId}` });
+    await owner.call({ method: 'POST', url: `/api/v1/posts/${postId}/archive` });
+    const seen = (await other.call({ method: 'GET', url: `/api/v1/albums/${id}` })).json();
+    expect(seen.posts.items).toEqual([]);
+    expect(seen.album).toMatchObject({ cover: null, postCount: 0 });
+    expect((await owner.call({ method: 'GET', url: `/api/v1/albums/${id}` })).json().posts.items).toHaveLength(1);
+  });
+
+  it('when an album name is empty or an id is nonsense, then 4xx, never 500', async () => {
+    expectProblem(await owner.call({ method: 'POST', url: '/api/v1/albums', payload: { name: '   ' } }), 400, 'validation_failed');
+    expectProblem(await owner.call({ method: 'GET', url: '/api/v1/albums/not-an-id' }), 404, 'not_found');
+    expectProblem(await owner.call({ method: 'PUT', url: '/api/v1/albums/99999999999999999999/posts/1' }), 404, 'not_found');
+  });
+});
