@@ -1,4 +1,5 @@
 import { badRequest } from './errors.js';
+import { isId } from './ids.js';
 
 /**
  * Cursors are opaque to clients: base64url JSON of a position (never an offset),
@@ -22,6 +23,6 @@ export function decodeCursor<T extends Record<string, string | number>>(
   throw badRequest('invalid_cursor', 'The cursor is not one this server gave out. Start from the first page.');
 }
 
-/** A cursor holding one decimal id or sequence: the common case. */
+/** A cursor holding one decimal id or sequence: the common case. Out-of-range numbers are refused, not passed to storage. */
 export const isSeqCursor = (value: Record<string, unknown>): value is { s: string } =>
-  typeof value.s === 'string' && /^[0-9]{1,19}$/.test(value.s);
+  typeof value.s === 'string' && isId(value.s);

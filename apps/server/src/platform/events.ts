@@ -24,6 +24,13 @@ export interface EventSubscription {
   handle: EventHandler;
 }
 
+export interface DeadLetter {
+  seq: number;
+  type: string;
+  error: string;
+  failedAt: Date;
+}
+
 /**
  * The durable event log. Writes happen inside each store's own transaction (the
  * store takes the events to append); this port reads them back for consumers.
@@ -39,6 +46,8 @@ export interface EventLog {
   commit(consumer: string, seq: number): Promise<void>;
   /** Records an event the consumer gave up on, so it is visible and can be replayed. */
   deadLetter(consumer: string, event: StoredEvent, error: string): Promise<void>;
+  /** The consumer's dead letters, oldest event first: what an operator inspects before replaying. */
+  deadLetters(consumer: string, limit: number): Promise<DeadLetter[]>;
   /** Resolves soon after new events are appended, or after `ms`. */
   waitForAppend(ms: number): Promise<void>;
 }

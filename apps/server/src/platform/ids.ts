@@ -50,8 +50,12 @@ export function idLowerBound(date: Date): Id {
   return (BigInt(ms) << (SHARD_BITS + SEQUENCE_BITS)).toString();
 }
 
-/** True for a decimal string that can be one of our ids; anything else cannot name a stored object. */
+/**
+ * True for a decimal string that can be one of our ids; anything else cannot name a stored object.
+ * Only the canonical form counts: "0123" would name id 123 in storage while comparing unequal to
+ * "123" in code (a self-follow check, an owner check), so leading zeros are refused.
+ */
 export function isId(value: string): boolean {
-  if (!/^[0-9]{1,19}$/.test(value)) return false;
+  if (!/^(0|[1-9][0-9]{0,18})$/.test(value)) return false;
   return BigInt(value) <= MAX_ID;
 }

@@ -33,6 +33,10 @@ export function createSqliteEventLog(db: Sqlite, outbox: OutboxWriter): EventLog
   const deadLetter = db.prepare(
     'INSERT OR REPLACE INTO outbox_dead_letters (consumer, seq, error, failed_at) VALUES (?, ?, ?, ?)',
   );
+  const deadLetters = db.prepare(
+    `SELECT d.seq, coalesce(o.type, '') AS type, d.error, d.failed_at FROM outbox_dead_letters d
+     LEFT JOIN outbox o ON o.seq = d.seq WHERE d.consumer = ? ORDER BY d.seq LIMIT ?`,
+  );
   return {
     async readAfter(afterSeq, limit) {
       return (readAfter.all(afterSeq, limit) as Record<string, unknown>[]).map(
@@ -56,6 +60,11 @@ export function createSqliteEventLog(db: Sqlite, outbox: OutboxWriter): EventLog
     },
     async deadLetter(consumer, event, error) {
       deadLetter.run(consumer, event.seq, error.slice(0, 2000), Date.now());
+    },
+    async deadLetters(consumer, limit) {
+      return (deadLetters.all(consumer, limit) as Record<string, unknown>[]).map((row) => ({
+        seq: num(row.seq), type: String(row.type), error: String(row.error), failedAt: new Date(num(row.failed_at)),
+      }));
     },
     waitForAppend(ms) {
       return new Promise((resolve) => {

@@ -30,7 +30,7 @@ const PATCH_COLUMNS: Record<keyof ProfilePatch, readonly [string, (v: never) => 
 
 export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserStore {
   const insert = db.prepare(
-    `INSERT INTO users (${COLUMNS}) VALUES (@id, @username, @email, @passwordHash, @displayName, @bio, @website, NULL, @isPrivate, @createdAt, @lastActiveAt)`,
+    `INSERT INTO users (${COLUMNS}) VALUES (@id, @username, @email, @passwordHash, @displayName, @bio, @website, @avatar, @isPrivate, @createdAt, @lastActiveAt)`,
   );
   const byId = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
   const byUsername = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
@@ -42,7 +42,7 @@ export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserSto
 
   const create = db.transaction((user: User, events) => {
     insert.run({
-      ...user, id: toDb(user.id), isPrivate: user.isPrivate ? 1 : 0,
+      ...user, id: toDb(user.id), isPrivate: user.isPrivate ? 1 : 0, avatar: user.avatar ? JSON.stringify(user.avatar) : null,
       createdAt: user.createdAt.getTime(), lastActiveAt: user.lastActiveAt.getTime(),
     });
     outbox.append(events);

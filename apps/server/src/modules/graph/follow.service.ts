@@ -40,6 +40,7 @@ export function createFollowing(deps: { graph: GraphStore; accounts: AccountDire
     /** Unfollows, or withdraws a pending request; idempotent. */
     async unfollow(viewerId: Id, targetId: Id): Promise<FollowStatus> {
       if (viewerId === targetId) throw cannotTargetSelf('unfollow');
+      if (!(await deps.accounts.findById(targetId))) throw userNotFound();
       await graph.removeRequest(viewerId, targetId);
       await graph.unfollow(viewerId, targetId, [unfollowed(viewerId, targetId)]);
       return 'none';
@@ -57,6 +58,7 @@ export function createFollowing(deps: { graph: GraphStore; accounts: AccountDire
     /** Takes someone off the owner's followers without blocking them. */
     async removeFollower(ownerId: Id, followerId: Id): Promise<void> {
       if (ownerId === followerId) throw cannotTargetSelf('remove');
+      if (!(await deps.accounts.findById(followerId))) throw userNotFound();
       await graph.unfollow(followerId, ownerId, [unfollowed(followerId, ownerId)]);
     },
 

@@ -62,8 +62,11 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
   }, async (request) => {
     const viewer = requireViewer(request);
     const otherId = pathId(request.params.userId);
-    const found = await profiles.lookup(viewer.userId, await deps.accounts.findById(otherId));
-    return relationshipView(found.facts, viewer.userId === otherId);
+    // Not profiles.lookup: the blocker must still learn `blocking: true` here to offer an unblock.
+    if (!(await deps.accounts.findById(otherId))) throw userNotFound();
+    const facts = viewer.userId === otherId ? null : await graph.facts(viewer.userId, otherId);
+    if (facts?.blockedBy) throw userNotFound();
+    return relationshipView(facts, viewer.userId === otherId);
   });
 
   app.post<{ Params: UserIdParams }>('/api/v1/users/:userId/follow', {

@@ -25,9 +25,10 @@ export function createProfiles(deps: { graph: GraphStore; accounts: AccountDirec
     async lookup(viewerId: Id | null, user: User | null): Promise<ProfileLookup> {
       if (!user) throw userNotFound();
       const facts = viewerId && viewerId !== user.id ? await deps.graph.facts(viewerId, user.id) : null;
-      if (facts?.blockedBy) throw userNotFound();
+      // A block hides each side from the other, whoever made it; the blocker undoes it from their blocked list.
+      if (facts?.blockedBy || facts?.blocking) throw userNotFound();
       const isSelf = viewerId === user.id;
-      const canSeeContent = isSelf || (!facts?.blocking && (!user.isPrivate || Boolean(facts?.following)));
+      const canSeeContent = isSelf || !user.isPrivate || Boolean(facts?.following);
       return { user, counts: await counts(user.id), facts, canSeeContent };
     },
   };

@@ -1,0 +1,69 @@
+/** The SQLite adapters against the port contracts, each test on a fresh in-memory database. */
+import { describe, expect, it } from 'vitest';
+import { openSqlite } from '../../src/adapters/sqlite/database.js';
+import { createOutboxWriter, createSqliteEventLog } from '../../src/adapters/sqlite/event-log.sqlite.js';
+import { createSqliteGraphStore } from '../../src/adapters/sqlite/graph-store.sqlite.js';
+import { createSqliteSessionStore } from '../../src/adapters/sqlite/session-store.sqlite.js';
+import { createSqliteSignInAttempts } from '../../src/adapters/sqlite/sign-in-attempts.sqlite.js';
+import { createSqliteUserStore } from '../../src/adapters/sqlite/user-store.sqlite.js';
+import { eventLogContract } from './event-log.contract.js';
+import { graphStoreContract } from './graph-store.contract.js';
+import { sessionStoreContract } from './session-store.contract.js';
+import { signInAttemptsContract } from './sign-in-attempts.contract.js';
+import { userStoreContract } from './user-store.contract.js';
+
+function fresh() {
+  const db = openSqlite(':memory:');
+  const outbox = createOutboxWriter(db);
+  return { db, outbox, events: createSqliteEventLog(db, outbox) };
+}
+
+function accountStores() {
+  const { db, outbox, events } = fresh();
+  return { users: createSqliteUserStore(db, outbox), sessions: createSqliteSessionStore(db), events };
+}
+
+userStoreContract('sqlite', accountStores);
+sessionStoreContract('sqlite', accountStores);
+signInAttemptsContract('sqlite', () => createSqliteSignInAttempts(fresh().db));
+graphStoreContract('sqlite', () => {
+  const { db, outbox, events } = fresh();
+  return { graph: createSqliteGraphStore(db, outbox), events };
+});
+eventLogContract('sqlite', () => {
+  const { db, outbox, events } = fresh();
+  return { log: events, append: async (list) => db.transaction(() => outbox.append(list))() };
+});
+
+describe('SQLite outbox', () => {
+  it('when the transaction that appended events rolls back, then no consumer ever sees them', async () => {
+    const { db, outbox, events } = fresh();
+    const failing = db.transaction(() => {
+      outbox.append([{ type: 'ghost', payload: {} }]);
+      throw new Error('the change failed');
+    });
+    expect(() => failing()).toThrow('the change failed');
+    expect(await events.readAfter(0, 10)).toEqual([]);
+    db.transaction(() => outbox.append([{ type: 'real', payload: {} }]))();
+    expect((await events.readAfter(0, 10)).map((e) => e.type)).toEqual(['real']);
+  });
+
+  it('when the database is opened, then it is in WAL mode with foreign keys on, and migrations apply once', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'pictor-sqlite-'));
+    try {
+      const first = openSqlite(join(dir, 'p.db'));
+      expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(Number(first.pragma('foreign_keys', { simple: true }))).toBe(1);
+      const applied = Number(first.prepare('SELECT count(*) FROM schema_migrations').pluck().get());
+      first.close();
+      const second = openSqlite(join(dir, 'p.db'));
+      expect(Number(second.prepare('SELECT count(*) FROM schema_migrations').pluck().get())).toBe(applied);
+      second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

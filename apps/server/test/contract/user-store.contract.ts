@@ -1,0 +1,125 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SessionStore, User, UserStore } from '../../src/modules/accounts/public.js';
+import type { DomainEvent, EventLog } from '../../src/platform/events.js';
+import { createIdGenerator } from '../../src/platform/ids.js';
+
+export interface AccountStores {
+  users: UserStore;
+  sessions: SessionStore;
+  /** The event log the stores append to, so the suite can see events commit with the change. */
+  events: EventLog;
+}
+
+const ids = createIdGenerator(7);
+
+export function aUser(overrides: Partial<User> = {}): User {
+  const id = ids.next();
+  const now = new Date('2026-03-01T12:00:00Z');
+  return {
+    id, username: `u${id.slice(-9)}`, email: `u${id.slice(-9)}@example.com`, passwordHash: '$argon2id$fake',
+    displayName: 'Someone', bio: '', website: '', avatar: null, isPrivate: false, createdAt: now, lastActiveAt: now,
+    ...overrides,
+  };
+}
+
+const event = (type: string, userId: string): DomainEvent => ({ type, payload: { userId } });
+
+/** The UserStore contract: every adapter must pass it unchanged. */
+export function userStoreContract(name: string, open: () => Promise<AccountStores> | AccountStores) {
+  describe(`UserStore contract: ${name}`, () => {
+    let stores: AccountStores;
+    beforeEach(async () => {
+      stores = await open();
+    });
+
+    it('when a user is created, then it reads back identically by id, username and email', async () => {
+      const user = aUser({ avatar: { sizes: { '150': 'avatars/x/a-150.webp' }, color: '#112233' }, isPrivate: true, bio: 'line one\nline two' });
+      expect(await stores.users.create(user, [])).toEqual({ ok: true });
+      expect(await stores.users.findById(user.id)).toEqual(user);
+      expect(await stores.users.findByUsername(user.username)).toEqual(user);
+      expect(await stores.users.findByEmail(user.email)).toEqual(user);
+    });
+
+    it('when a username or email is already used, then create answers which one and stores nothing', async () => {
+      const first = aUser();
+      await stores.users.create(first, []);
+      const sameName = aUser({ username: first.username });
+      expect(await stores.users.create(sameName, [])).toEqual({ ok: false, taken: 'username' });
+      const sameEmail = aUser({ email: first.email });
+      expect(await stores.users.create(sameEmail, [])).toEqual({ ok: false, taken: 'email' });
+      expect(await stores.users.findById(sameName.id)).toBeNull();
+      expect(await stores.users.findById(sameEmail.id)).toBeNull();
+    });
+
+    it('when create succeeds, then its events are in the log; when it fails, then they are not', async () => {
+      const before = await stores.events.latestSeq();
+      const user = aUser();
+      await stores.users.create(user, [event('test.created', user.id)]);
+      await stores.users.create(aUser({ username: user.username }), [event('test.should-not-exist', user.id)]);
+      const appended = await stores.events.readAfter(before, 10);
+      expect(appended.map((e) => e.type)).toEqual(['test.created']);
+      expect(appended[0]!.payload).toEqual({ userId: user.id });
+    });
+
+    it('when unknown names or ids are looked up, then null or nothing', async () => {
+      expect(await stores.users.findById(ids.next())).toBeNull();
+      expect(await stores.users.findByUsername('nobody')).toBeNull();
+      expect(await stores.users.findByEmail('nobody@example.com')).toBeNull();
+      expect(await stores.users.findManyByIds([])).toEqual([]);
+    });
+
+    it('when many ids are asked for, then those that exist come back with full 64-bit ids', async () => {
+      const big = aUser({ id: '9223372036854775807' });
+      const small = aUser();
+      await stores.users.create(big, []);
+      await stores.users.create(small, []);
+      const found = await stores.users.findManyByIds([big.id, small.id, '9223372036854775806']);
+      expect(found.map((u) => u.id).sort()).toEqual([big.id, small.id].sort());
+      expect(await stores.users.findById('9223372036854775807')).toEqual(big);
+    });
+
+    it('when the profile is patched, then only the named fields change and the event commits with it', async () => {
+      const user = aUser({ bio: 'old bio', website: 'https://old.example/' });
+      await stores.users.create(user, []);
+      const before = await stores.events.latestSeq();
+      await stores.users.updateProfile(user.id, { displayName: 'New', isPrivate: true }, [event('test.profile', user.id)]);
+      const after = await stores.users.findById(user.id);
+      expect(after).toEqual({ ...user, displayName: 'New', isPrivate: true });
+      expect((await stores.events.readAfter(before, 10)).map((e) => e.type)).toEqual(['test.profile']);
+      const avatar = { sizes: { '150': 'avatars/a.webp', '320': 'avatars/b.webp' }, color: '#abcdef' };
+      await stores.users.updateProfile(user.id, { avatar }, []);
+      expect((await stores.users.findById(user.id))!.avatar).toEqual(avatar);
+      await stores.users.updateProfile(user.id, { avatar: null }, []);
+      expect((await stores.users.findById(user.id))!.avatar).toBeNull();
+    });
+
+    it('when the password hash changes, then only it changes', async () => {
+      const user = aUser();
+      await stores.users.create(user, []);
+      await stores.users.updatePasswordHash(user.id, '$argon2id$new');
+      expect(await stores.users.findById(user.id)).toEqual({ ...user, passwordHash: '$argon2id$new' });
+    });
+
+    it('when activity is touched, then last-active only moves forward', async () => {
+      const user = aUser();
+      await stores.users.create(user, []);
+      const later = new Date(user.lastActiveAt.getTime() + 60_000);
+      await stores.users.touchActive(user.id, later);
+      await stores.users.touchActive(user.id, user.lastActiveAt);
+      expect((await stores.users.findById(user.id))!.lastActiveAt).toEqual(later);
+    });
+
+    it('when a user is deleted, then it, its sessions and its unique names are gone, and the event is logged', async () => {
+      const user = aUser();
+      await stores.users.create(user, []);
+      const tokenHash = Buffer.alloc(32, 7);
+      await stores.sessions.create({ tokenHash, userId: user.id, createdAt: user.createdAt, lastSeenAt: user.createdAt, userAgent: 'ua' });
+      const before = await stores.events.latestSeq();
+      await stores.users.delete(user.id, [event('test.deleted', user.id)]);
+      expect(await stores.users.findById(user.id)).toBeNull();
+      expect(await stores.sessions.find(tokenHash)).toBeNull();
+      expect((await stores.events.readAfter(before, 10)).map((e) => e.type)).toEqual(['test.deleted']);
+      expect(await stores.users.create(aUser({ username: user.username, email: user.email }), [])).toEqual({ ok: true });
+    });
+  });
+}
