@@ -7,6 +7,6 @@ const api = process.env.PICTOR_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 300 },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 400 },
   server: { proxy: { '/api': api, '/media': api, '/ws': { target: api, ws: true } } },
 });

@@ -12,11 +12,11 @@ export function ProfilePosts({ profile }: { profile: Profile }) {
   const self = profile.relationship?.isSelf ?? false;
   return (
     <section aria-label="Posts">
-      <div className="tabs" role="tablist" aria-label="Profile sections">
-        <button type="button" role="tab" aria-selected={tab === 'posts'} onClick={() => setTab('posts')}>
+      <nav className="tabs" aria-label="Profile sections">
+        <button type="button" aria-pressed={tab === 'posts'} onClick={() => setTab('posts')}>
           <Icon name="grid" size={14} /> Posts
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'albums'} onClick={() => setTab('albums')}>
+        <button type="button" aria-pressed={tab === 'albums'} onClick={() => setTab('albums')}>
           <Icon name="photo" size={14} /> Albums
         </button>
         {self ? (
@@ -24,7 +24,7 @@ export function ProfilePosts({ profile }: { profile: Profile }) {
             <Icon name="bookmark" size={14} /> Saved
           </Link>
         ) : null}
-      </div>
+      </nav>
       {tab === 'posts' ? <Grid profile={profile} self={self} /> : <Albums profile={profile} />}
     </section>
   );
