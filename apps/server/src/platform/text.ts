@@ -2,11 +2,16 @@
  * Hygiene for text people type: one Unicode form, and none of the invisible
  * characters used to spoof names or reorder what a reader sees.
  */
-// Bidi overrides and isolates, zero-width joiners and friends, BOM, and C0/C1 controls except tab and newline.
-const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u;
+// Bidi overrides, isolates and marks (incl. the Arabic letter mark), zero-width characters, invisible fillers
+// (soft hyphen, Hangul fillers, Mongolian vowel separator), BOM, and C0/C1 controls except tab, newline and
+// carriage return (CRLF from Windows clients is normalised by cleanText, not refused).
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\u3164\uFEFF\uFFA0]/u;
+// A zero-width joiner between two pictographs builds one emoji (👩‍💻, 🏳️‍🌈): that use is harmless and common.
+const EMOJI_JOINER = /(\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D(?=\p{Extended_Pictographic})/gu;
 
 export function hasForbiddenCharacters(text: string): boolean {
-  return FORBIDDEN.test(text);
+  return FORBIDDEN.test(text.replace(EMOJI_JOINER, '$1'));
 }
 
 /** NFC-normalises and trims; single-line fields also lose newlines and tabs. */

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createIdGenerator, EPOCH_MS, idLowerBound, idTimestamp, isId } from './ids.js';
+
+const parts = (id: string) => {
+  const n = BigInt(id);
+  return { ms: Number(n >> 23n), shard: Number((n >> 10n) & 0x1fffn), seq: Number(n & 0x3ffn) };
+};
+
+describe('ids', () => {
+  it('when ids are made, then they lay out 41 bits of time, 13 of shard and 10 of sequence', () => {
+    const now = EPOCH_MS + 123_456_789;
+    const id = createIdGenerator(4321, () => now).next();
+    expect(parts(id)).toEqual({ ms: 123_456_789, shard: 4321, seq: 0 });
+    expect(BigInt(id) < 1n << 63n).toBe(true);
+  });
+
+  it('when many ids are made in one millisecond, then the sequence counts up and they stay strictly increasing', () => {
+    const gen = createIdGenerator(1, () => EPOCH_MS + 1000);
+    const ids = Array.from({ length: 2500 }, () => gen.next());
+    for (let i = 1; i < ids.length; i++) expect(BigInt(ids[i]!) > BigInt(ids[i - 1]!)).toBe(true);
+    expect(parts(ids[1]!).seq).toBe(1);
+    expect(parts(ids[1023]!)).toMatchObject({ ms: 1000, seq: 1023 });
+    expect(parts(ids[1024]!)).toMatchObject({ ms: 1001, seq: 0 }); // sequence exhausted: borrows the next millisecond
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('when the clock steps back, then ids still increase', () => {
+    let now = EPOCH_MS + 10_000;
+    const gen = createIdGenerator(0, () => now);
+    const a = gen.next();
+    now -= 5_000;
+    const b = gen.next();
+    expect(BigInt(b) > BigInt(a)).toBe(true);
+  });
+
+  it('when the shard is out of range, then making a generator fails', () => {
+    expect(() => createIdGenerator(8192)).toThrow(RangeError);
+    expect(() => createIdGenerator(-1)).toThrow(RangeError);
+    expect(() => createIdGenerator(1.5)).toThrow(RangeError);
+    expect(() => createIdGenerator(8191)).not.toThrow();
+  });
+
+  it('when an id is read back, then its timestamp is when it was made, and the lower bound sorts at or before it', () => {
+    const at = new Date('2026-05-06T07:08:09.123Z');
+    const id = createIdGenerator(77, () => at.getTime()).next();
+    expect(idTimestamp(id).toISOString()).toBe(at.toISOString());
+    expect(BigInt(idLowerBound(at)) <= BigInt(id)).toBe(true);
+    expect(BigInt(idLowerBound(new Date(at.getTime() + 1))) > BigInt(id)).toBe(true);
+    expect(idLowerBound(new Date(0))).toBe('0');
+  });
+
+  it('when a string is checked, then only canonical decimals from 0 to 2^63-1 are ids', () => {
+    for (const ok of ['0', '1', '764975053652623368', '9223372036854775807']) expect(isId(ok), ok).toBe(true);
+    for (const bad of ['', '-1', '01', '0123', '9223372036854775808', '99999999999999999999', '1.5', '1e5', ' 1', 'abc', '0x10', '١٢٣']) {
+      expect(isId(bad), bad).toBe(false);
+    }
+  });
+});
