@@ -1,4 +1,3 @@
-import type { DomainEvent } from '../../platform/events.js';
 import type { Id } from '../../platform/ids.js';
 import type { GeoPoint, Photo, Post, PostStore } from '../../modules/posts/public.js';
 import { fromDb, num, toDb, type Sqlite } from './database.js';
