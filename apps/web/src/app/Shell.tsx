@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { useMe } from '../features/auth/session';
 import { Avatar } from '../ui/Avatar';
 import { Icon } from '../ui/Icon';
@@ -13,6 +13,7 @@ export function Shell() {
   const profile = me ? `/${me.username}` : '/accounts/login';
   return (
     <div className="shell">
+      <ScrollRestoration />
       <a className="skip-link" href="#main">
         Skip to content
       </a>

@@ -44,7 +44,7 @@ export function ProfileHeader({ profile }: { profile: Profile }) {
                 <Link className="btn btn-secondary" to="/accounts/edit">
                   Edit profile
                 </Link>
-                <Link className="btn btn-secondary" to="/accounts/archive">
+                <Link className="btn btn-secondary hide-phone" to="/accounts/archive">
                   View archive
                 </Link>
                 <Link className="icon-btn" to="/accounts/settings" aria-label="Settings">
