@@ -36,6 +36,8 @@ export interface Config {
     celebrityFollowerThreshold: number;
     timelineCapacity: number;
     inactiveAfterDays: number;
+    /** Registers /api/v1/bench/* routes (a storage-free feed page to measure against). Never in production. */
+    benchRoutes: boolean;
   };
 }
 
@@ -71,6 +73,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     celebrityFollowerThreshold: read.int('PICTOR_CELEBRITY_FOLLOWERS', 10_000, 1),
     timelineCapacity: read.int('PICTOR_TIMELINE_CAPACITY', 800, 20),
     inactiveAfterDays: read.int('PICTOR_INACTIVE_AFTER_DAYS', 30, 1),
+    benchRoutes: read.bool('PICTOR_BENCH_ROUTES', false),
   };
   const dataDir = env.PICTOR_DATA_DIR || './data';
   const config: Config = {

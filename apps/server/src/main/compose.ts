@@ -36,6 +36,7 @@ import { createIdGenerator } from '../platform/ids.js';
 import { startEventConsumers } from '../platform/jobs/event-consumers.js';
 import { createMediaUrl } from '../platform/media-url.js';
 import { registerRealtimeGateway } from '../platform/ws/gateway.js';
+import { composeInteractionsAndFeed } from './compose-feed.js';
 import { registerWebApp } from './web-app.js';
 
 export interface ComposeOptions {
@@ -88,6 +89,11 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
     visibility: graph.visibility,
     platform: { ids, clock, mediaUrl },
   });
+  const { interactions, feed } = composeInteractionsAndFeed({
+    db, outbox, config, accounts: accounts.directory, graph,
+    posts: { lookup: postStore, present: posts.reader.present },
+    platform: { ids, clock, mediaUrl },
+  });
 
   const app = await createHttpApp({ logger, trustedProxies: config.trustedProxies });
   await app.register(multipart, { limits: { fileSize: config.media.maxUploadBytes, files: config.media.maxFilesPerPost, fields: 40, parts: 60 }, throwFileSizeLimit: true });
@@ -102,16 +108,21 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   graph.registerRoutes(app);
   media.registerRoutes(app);
   posts.registerRoutes(app);
+  interactions.registerRoutes(app);
+  feed.registerRoutes(app, { benchRoutes: config.feed.benchRoutes });
   await registerWebApp(app);
 
   const notifications = createNotificationsModule({ hub });
-  const subscriptions = [...media.subscriptions(), ...graph.subscriptions(), ...posts.subscriptions(), ...notifications.subscriptions()];
+  const subscriptions = [...media.subscriptions(), ...graph.subscriptions(), ...posts.subscriptions(), ...interactions.subscriptions(), ...feed.subscriptions(), ...notifications.subscriptions()];
   let consumers: ReturnType<typeof startEventConsumers> | null = null;
 
   return {
     app,
     logger,
     db,
+    /** For tools (rebuild-counters) and benchmarks. */
+    interactions,
+    feed,
     /** Starts the roles this process runs. */
     async start() {
       if (config.roles.includes('worker')) consumers = startEventConsumers(events, subscriptions, logger);

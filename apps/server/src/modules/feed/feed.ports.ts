@@ -29,3 +29,13 @@ export interface TimelineStore {
   celebrities(): Promise<Id[]>;
   setCelebrity(authorId: Id, on: boolean): Promise<void>;
 }
+
+/** A read model over published posts that the feed pulls from (celebrity merge, rebuilds, backfill). */
+export interface RecentPosts {
+  /**
+   * Unarchived posts by any of `authorIds`, newest first, ids strictly below
+   * `beforeId` when given, at most `limit`. One round trip; reads at most `limit`
+   * posts per author, so it stays cheap for many authors.
+   */
+  recentByAuthors(authorIds: readonly Id[], beforeId: Id | null, limit: number): Promise<TimelineEntry[]>;
+}

@@ -2,4 +2,58 @@
  * The home feed: hybrid fan-out into capped timelines, merged celebrity posts,
  * chronological and ranked reading. Other modules import only this file.
  */
-export type { TimelineEntry, TimelineStore } from './feed.ports.js';
+import type { Clock } from '../../platform/clock.js';
+import type { EventSubscription } from '../../platform/events.js';
+import type { HttpApp } from '../../platform/http/app.js';
+import type { Id } from '../../platform/ids.js';
+import type { MediaUrl } from '../../platform/media-url.js';
+import type { AccountDirectory } from '../accounts/public.js';
+import type { GraphReader } from '../graph/public.js';
+import type { InteractionsModule, PresentPost } from '../interactions/public.js';
+import { createCandidates } from './candidates.js';
+import { createFeedItems } from './feed-items.js';
+import type { RecentPosts, TimelineStore } from './feed.ports.js';
+import { registerFeedRoutes, registerFixedFeedRoute } from './feed.routes.js';
+import { createFeedReading } from './feed.service.js';
+import { fanOutPostJob } from './jobs/fan-out-post.job.js';
+import { followTimelineJob } from './jobs/follow-timeline.job.js';
+import { createTimelineUpkeep } from './timeline-upkeep.js';
+
+export type { RecentPosts, TimelineEntry, TimelineStore } from './feed.ports.js';
+export { RANKING_WEIGHTS } from './ranking.js';
+
+export interface FeedDeps {
+  stores: { timelines: TimelineStore; recent: RecentPosts };
+  interactions: Pick<InteractionsModule, 'gate' | 'engagement' | 'affinity'>;
+  present: PresentPost;
+  accounts: AccountDirectory;
+  graph: GraphReader;
+  settings: { celebrityFollowerThreshold: number; inactiveAfterDays: number };
+  platform: { clock: Clock; mediaUrl: MediaUrl };
+}
+
+export function createFeedModule(deps: FeedDeps) {
+  const { timelines, recent } = deps.stores;
+  const { clock, mediaUrl } = deps.platform;
+  const candidates = createCandidates({ timelines, recent, graph: deps.graph });
+  const items = createFeedItems({ ...deps.interactions, graph: deps.graph, present: deps.present, mediaUrl, clock });
+  const reading = createFeedReading({ candidates, items, clock });
+  const upkeep = createTimelineUpkeep({ timelines, recent, graph: deps.graph, accounts: deps.accounts, clock, settings: deps.settings });
+
+  return {
+    /** Pushes one post to its followers now (benchmarks and tools; normally the fan-out job does this). */
+    fanOut: (postId: Id, authorId: Id) => upkeep.fanOut({ postId, authorId }),
+    subscriptions: (): EventSubscription[] => [fanOutPostJob(upkeep, timelines), followTimelineJob(upkeep, timelines)],
+    registerRoutes(app: HttpApp, options: { benchRoutes?: boolean } = {}) {
+      registerFeedRoutes(app, { reading, items, upkeep });
+      if (options.benchRoutes) {
+        registerFixedFeedRoute(app, async (viewerId) => {
+          const page = await reading.page(viewerId, null, 'following', 20);
+          return items.present(page.items);
+        });
+      }
+    },
+  };
+}
+
+export type FeedModule = ReturnType<typeof createFeedModule>;

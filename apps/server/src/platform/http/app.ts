@@ -37,7 +37,7 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     sendProblem(reply, 404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`),
   );
   await app.register(cookie);
-  for (const schema of [contract.Problem, contract.Relationship, contract.UserSummary, contract.Profile, contract.Me, contract.PostPhoto, contract.Post, contract.Album]) {
+  for (const schema of [contract.Problem, contract.Relationship, contract.UserSummary, contract.Profile, contract.Me, contract.PostPhoto, contract.Post, contract.Album, contract.PostWithEngagement, contract.Comment]) {
     app.addSchema(schema);
   }
   await app.register(swagger, {

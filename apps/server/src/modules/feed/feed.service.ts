@@ -1,0 +1,87 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Id } from '../../platform/ids.js';
+import type { Candidates } from './candidates.js';
+import { type FeedPosition, postHash } from './feed-cursor.js';
+import type { FeedItem, FeedItems } from './feed-items.js';
+import type { TimelineEntry } from './feed.ports.js';
+
+/** How many consecutive candidates one ranked window holds (served over several pages). */
+export const RANKED_WINDOW = 60;
+const MAX_ROUNDS = 4;
+
+export interface FeedPageResult {
+  items: FeedItem[];
+  next: FeedPosition | null;
+}
+
+/**
+ * Reading the home feed. Following mode walks candidates newest first; ranked
+ * mode ranks one window of candidates at a time (see feed-cursor.ts for why
+ * that can never repeat or skip). Entries the rules drop are stepped over; a
+ * page is topped up from further down, a bounded number of rounds.
+ */
+export function createFeedReading(deps: { candidates: Candidates; items: FeedItems; clock: Clock }) {
+  const { candidates, items } = deps;
+
+  async function following(viewerId: Id, before: Id | null, limit: number): Promise<FeedPageResult> {
+    const celebrities = await candidates.celebritiesFollowed(viewerId);
+    const out: FeedItem[] = [];
+    let position = before;
+    for (let round = 0; round < MAX_ROUNDS && out.length < limit; round++) {
+      const want = limit - out.length + 4;
+      const entries = await candidates.below(viewerId, celebrities, position, want);
+      const visible = await items.hydrate(viewerId, entries, false);
+      for (const entry of entries) {
+        if (out.length === limit) return { items: out, next: { mode: 'following', before: position } };
+        position = entry.postId;
+        const item = visible.get(entry.postId);
+        if (item) out.push(item);
+      }
+      if (entries.length < want) return { items: out, next: null };
+    }
+    return { items: out, next: { mode: 'following', before: position } };
+  }
+
+  async function ranked(viewerId: Id, start: Extract<FeedPosition, { mode: 'ranked' }> | null, limit: number): Promise<FeedPageResult> {
+    const celebrities = await candidates.celebritiesFollowed(viewerId);
+    let { upper, lower, served } = start ?? { upper: null, lower: null, served: new Set<number>() };
+    const out: FeedItem[] = [];
+    for (let round = 0; round < MAX_ROUNDS && out.length < limit; round++) {
+      let members: TimelineEntry[];
+      let moreBelow: boolean;
+      if (lower === null) {
+        const raw = await candidates.below(viewerId, celebrities, upper, RANKED_WINDOW + 1);
+        if (raw.length === 0) return { items: out, next: null };
+        members = raw.slice(0, RANKED_WINDOW);
+        // Pin the window's top so posts published while scrolling wait for the next refresh.
+        upper = (BigInt(members[0]!.postId) + 1n).toString();
+        lower = members[members.length - 1]!.postId;
+        served = new Set();
+        moreBelow = raw.length > RANKED_WINDOW;
+      } else {
+        const floor = BigInt(lower);
+        const raw = await candidates.below(viewerId, celebrities, upper, RANKED_WINDOW * 2);
+        members = raw.filter((e) => BigInt(e.postId) >= floor);
+        moreBelow = raw.length > members.length || raw.length === RANKED_WINDOW * 2;
+      }
+      const waiting = members.filter((e) => !served.has(postHash(e.postId)));
+      const ranked = items.rank([...(await items.hydrate(viewerId, waiting, true)).values()]);
+      const take = ranked.slice(0, limit - out.length);
+      for (const item of take) served.add(postHash(item.postId));
+      out.push(...take);
+      if (take.length < ranked.length) return { items: out, next: { mode: 'ranked', upper, lower, served } };
+      if (!moreBelow) return { items: out, next: null };
+      upper = lower;
+      lower = null;
+      served = new Set();
+    }
+    return { items: out, next: { mode: 'ranked', upper, lower, served } };
+  }
+
+  return {
+    async page(viewerId: Id, position: FeedPosition | null, mode: FeedPosition['mode'], limit: number): Promise<FeedPageResult> {
+      if (mode === 'following') return following(viewerId, position?.mode === 'following' ? position.before : null, limit);
+      return ranked(viewerId, position?.mode === 'ranked' ? position : null, limit);
+    },
+  };
+}

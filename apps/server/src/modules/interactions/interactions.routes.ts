@@ -1,0 +1,89 @@
+import { CursorQuery, LikeResult, LikerPage, SavedPage, SaveResult, ShareLink } from '@pictor/contract';
+import { Type, type Static } from '@sinclair/typebox';
+import { decodeCursor, encodeCursor, isSeqCursor } from '../../platform/cursor.js';
+import type { HttpApp } from '../../platform/http/app.js';
+import { problemResponses } from '../../platform/http/responses.js';
+import { requireViewer } from '../../platform/http/session-auth.js';
+import { type Id, isId } from '../../platform/ids.js';
+import type { MediaUrl } from '../../platform/media-url.js';
+import { type AccountDirectory, userSummaryView } from '../accounts/public.js';
+import type { GraphReader } from '../graph/public.js';
+import type { EngagementReader, PresentPost } from './engagement.js';
+import { postNotFound } from './interactions.errors.js';
+import type { Likes } from './likes.service.js';
+import type { PostGate } from './post-gate.js';
+import type { createSaves } from './saves.service.js';
+
+export interface InteractionRoutesDeps {
+  likes: Likes;
+  saves: ReturnType<typeof createSaves>;
+  gate: PostGate;
+  engagement: EngagementReader;
+  present: PresentPost;
+  accounts: AccountDirectory;
+  graph: GraphReader;
+  mediaUrl: MediaUrl;
+  publicUrl: string | undefined;
+}
+
+const tags = ['interactions'];
+export const PostParams = Type.Object({ postId: Type.String({ maxLength: 40 }) });
+export type PostParams = Static<typeof PostParams>;
+type Paged = { Params: PostParams; Querystring: Static<typeof CursorQuery> };
+
+export const pathPostId = (raw: string): Id => {
+  if (!isId(raw)) throw postNotFound();
+  return raw;
+};
+export const seqAfter = (cursor?: string) => decodeCursor(cursor, isSeqCursor)?.s ?? null;
+export const seqCursor = (next: string | null) => (next ? encodeCursor({ s: next }) : null);
+
+export function registerInteractionRoutes(app: HttpApp, deps: InteractionRoutesDeps) {
+  const { likes, saves } = deps;
+  for (const on of [true, false]) {
+    app[on ? 'post' : 'delete']<{ Params: PostParams }>('/api/v1/posts/:postId/like', {
+      schema: { tags, summary: on ? 'Like a post (liking twice counts once)' : 'Take back a like', params: PostParams, response: { 200: LikeResult, ...problemResponses(401, 404) } },
+    }, async (request) => {
+      const viewer = requireViewer(request);
+      const postId = pathPostId(request.params.postId);
+      return on ? likes.like(viewer.userId, postId) : likes.unlike(viewer.userId, postId);
+    });
+    app[on ? 'post' : 'delete']<{ Params: PostParams }>('/api/v1/posts/:postId/save', {
+      schema: { tags, summary: on ? 'Save a post to your private saved list' : 'Remove a post from your saved list', params: PostParams, response: { 200: SaveResult, ...problemResponses(401, 404) } },
+    }, async (request) => {
+      const viewer = requireViewer(request);
+      const postId = pathPostId(request.params.postId);
+      return on ? saves.save(viewer.userId, postId) : saves.unsave(viewer.userId, postId);
+    });
+  }
+
+  app.get<Paged>('/api/v1/posts/:postId/likes', {
+    schema: { tags, summary: 'Who liked the post, most recent first', params: PostParams, querystring: CursorQuery, response: { 200: LikerPage, ...problemResponses(400, 404) } },
+  }, async (request) => {
+    const viewerId = request.viewer?.userId ?? null;
+    const { cursor, limit = 20 } = request.query;
+    const page = await likes.likers(viewerId, pathPostId(request.params.postId), seqAfter(cursor), limit);
+    const hidden = viewerId ? await deps.graph.blockedAmong(viewerId, page.ids) : new Set<Id>();
+    const users = new Map((await deps.accounts.findManyByIds(page.ids.filter((id) => !hidden.has(id)))).map((u) => [u.id, u]));
+    const items = page.ids.flatMap((id) => (users.has(id) ? [userSummaryView(users.get(id)!, deps.mediaUrl)] : []));
+    return { items, nextCursor: seqCursor(page.next) };
+  });
+
+  app.get<{ Querystring: Static<typeof CursorQuery> }>('/api/v1/me/saved', {
+    schema: { tags, summary: 'Your saved posts, most recently saved first', querystring: CursorQuery, response: { 200: SavedPage, ...problemResponses(400, 401) } },
+  }, async (request) => {
+    const viewer = requireViewer(request);
+    const { cursor, limit = 20 } = request.query;
+    const { shown, next } = await saves.list(viewer.userId, seqAfter(cursor), limit);
+    return { items: await deps.engagement.present(viewer.userId, shown, deps.present, deps.mediaUrl), nextCursor: seqCursor(next) };
+  });
+
+  app.get<{ Params: PostParams }>('/api/v1/posts/:postId/share', {
+    schema: { tags, summary: 'A link to the post for sharing; it opens only for people who may see the post', params: PostParams, response: { 200: ShareLink, ...problemResponses(404) } },
+  }, async (request) => {
+    const postId = pathPostId(request.params.postId);
+    await deps.gate.open(request.viewer?.userId ?? null, postId);
+    const base = deps.publicUrl ?? `${request.protocol}://${request.host}`;
+    return { postId, url: `${base}/p/${postId}` };
+  });
+}

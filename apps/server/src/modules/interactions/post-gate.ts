@@ -1,0 +1,62 @@
+import type { Id } from '../../platform/ids.js';
+import type { AccountDirectory, User } from '../accounts/public.js';
+import type { GraphReader, Visibility } from '../graph/public.js';
+import type { Post } from '../posts/public.js';
+import { postNotFound } from './interactions.errors.js';
+
+/** The slice of the posts store interactions need: reads by id, one round trip for many. */
+export interface PostLookup {
+  findById(id: Id): Promise<Post | null>;
+  findManyByIds(ids: readonly Id[]): Promise<Post[]>;
+}
+
+export interface Shown {
+  post: Post;
+  author: User;
+}
+
+/**
+ * Who may see (and so like, comment on, save) a post: the same rule as the posts
+ * module — blocks either way, private accounts, archive (owner only).
+ */
+export function createPostGate(deps: { posts: PostLookup; accounts: AccountDirectory; visibility: Visibility; graph: GraphReader }) {
+  return {
+    async open(viewerId: Id | null, postId: Id): Promise<Shown> {
+      const post = await deps.posts.findById(postId);
+      const author = post ? await deps.accounts.findById(post.ownerId) : null;
+      if (!post || !author) throw postNotFound();
+      if (post.archivedAt && viewerId !== post.ownerId) throw postNotFound();
+      if (!(await deps.visibility.canSeeContent(viewerId, author))) throw postNotFound();
+      return { post, author };
+    },
+
+    /**
+     * Posts in the order of `ids` that the viewer may see, with their authors.
+     * A fixed number of round trips whatever the count: posts, authors, blocks, follows.
+     */
+    async openMany(viewerId: Id | null, ids: readonly Id[]): Promise<Shown[]> {
+      const posts = await deps.posts.findManyByIds(ids);
+      const byId = new Map(posts.map((p) => [p.id, p]));
+      const ownerIds = [...new Set(posts.map((p) => p.ownerId))];
+      const others = ownerIds.filter((id) => id !== viewerId);
+      const [authors, blocked, followed] = await Promise.all([
+        deps.accounts.findManyByIds(ownerIds),
+        viewerId ? deps.graph.blockedAmong(viewerId, others) : Promise.resolve(new Set<Id>()),
+        viewerId ? deps.graph.followedAmong(viewerId, others) : Promise.resolve(new Set<Id>()),
+      ]);
+      const authorById = new Map(authors.map((u) => [u.id, u]));
+      const shown: Shown[] = [];
+      for (const id of ids) {
+        const post = byId.get(id);
+        const author = post && authorById.get(post.ownerId);
+        if (!post || !author) continue;
+        const own = author.id === viewerId;
+        if (!own && (post.archivedAt || blocked.has(author.id) || (author.isPrivate && !followed.has(author.id)))) continue;
+        shown.push({ post, author });
+      }
+      return shown;
+    },
+  };
+}
+
+export type PostGate = ReturnType<typeof createPostGate>;
