@@ -19,6 +19,12 @@ describe('text hygiene', () => {
     expect(hasForbiddenCharacters('line one\r\nline two\tend\n')).toBe(false);
   });
 
+  it('when text holds half of a surrogate pair, then it is refused, while whole astral characters pass', () => {
+    expect(hasForbiddenCharacters('a\uD800b')).toBe(true);
+    expect(hasForbiddenCharacters('\uDE00')).toBe(true);
+    expect(hasForbiddenCharacters('\uD83D\uDE00')).toBe(false);
+  });
+
   it('when ordinary text in any script or emoji is typed, then it passes', () => {
     for (const text of ['Café', 'Zoë Ørsted', 'محمد', 'שלום', '東京', 'Ελληνικά', '😀🔥', 'naïve — “quotes”']) {
       expect(hasForbiddenCharacters(text), text).toBe(false);

@@ -4,9 +4,10 @@
  */
 // Bidi overrides, isolates and marks (incl. the Arabic letter mark), zero-width characters, invisible fillers
 // (soft hyphen, Hangul fillers, Mongolian vowel separator), BOM, and C0/C1 controls except tab, newline and
-// carriage return (CRLF from Windows clients is normalised by cleanText, not refused).
+// carriage return (CRLF from Windows clients is normalised by cleanText, not refused), and lone surrogates
+// (in /u mode the surrogate range matches only halves without a partner: text no encoder can store faithfully).
 const FORBIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\u3164\uFEFF\uFFA0]/u;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\u3164\uD800-\uDFFF\uFEFF\uFFA0]/u;
 // A zero-width joiner between two pictographs builds one emoji (👩‍💻, 🏳️‍🌈): that use is harmless and common.
 const EMOJI_JOINER = /(\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D(?=\p{Extended_Pictographic})/gu;
 
