@@ -33,7 +33,7 @@ async function cameraJpeg(): Promise<Buffer> {
       base[i + 2] = 90 + ((x ^ y) & 63);
     }
   }
-  const noise = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 0, sigma: 8 } } }).raw().toBuffer();
+  const noise = await sharp({ create: { width, height, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 0, sigma: 8 } } }).raw().toBuffer();
   for (let i = 0; i < base.length; i++) base[i] = Math.max(0, Math.min(255, base[i]! + noise[i]! - 4));
   return sharp(base, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).withMetadata({ orientation: 1 }).toBuffer();
 }
