@@ -29,8 +29,8 @@ export interface FeedItemsDeps {
  * Hydration and the feed's rules, in a fixed number of batched round trips for any
  * number of entries: posts, authors, blocks and privacy (the gate), follows and
  * mutes, counters, the viewer's likes and saves, and for ranking the affinity.
- * A post stays only if it is the reader's own, or its author is followed, not
- * muted, not blocked either way, and it is not archived or deleted.
+ * A post stays only if it is not archived or deleted, and it is the reader's own
+ * or its author is followed, not muted and not blocked either way.
  */
 export function createFeedItems(deps: FeedItemsDeps) {
   return {
@@ -42,7 +42,7 @@ export function createFeedItems(deps: FeedItemsDeps) {
         deps.graph.mutedAmong(viewerId, authorIds),
         withAffinity ? deps.affinity(viewerId, authorIds) : Promise.resolve(new Map<Id, Affinity>()),
       ]);
-      const kept = shown.filter(({ author }) => author.id === viewerId || (followed.has(author.id) && !muted.has(author.id)));
+      const kept = shown.filter(({ post, author }) => !post.archivedAt && (author.id === viewerId || (followed.has(author.id) && !muted.has(author.id))));
       const engagement = await deps.engagement.forPosts(viewerId, kept.map((s) => s.post));
       const items = new Map<Id, FeedItem>();
       for (const { post, author } of kept) {
