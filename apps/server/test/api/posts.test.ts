@@ -109,6 +109,17 @@ describe('publishing a post', () => {
     expect(page.json().items.filter((p: { caption: string }) => p.caption === 'once')).toHaveLength(1);
   });
 
+  it('when two retries with one Idempotency-Key race each other, then both answer the same single post and no stray files stay', async () => {
+    const racer = await signUp(server);
+    const form = postForm([{ bytes: await jpeg(700, 700, 55) }]);
+    const [a, b] = await Promise.all([publish(racer, form, { 'idempotency-key': 'race' }), publish(racer, form, { 'idempotency-key': 'race' })]);
+    expect(a.json().postId).toBe(b.json().postId);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect((await server.inject({ method: 'GET', url: `/api/v1/users/${racer.id}/posts` })).json().items).toHaveLength(1);
+    const dir = join(server.dataDir, 'media', 'photos', racer.id);
+    expect(readdirSync(dir).filter((entry) => readdirSync(join(dir, entry)).length > 0)).toEqual([a.json().postId]);
+  });
+
   it('when the same photo is uploaded again, exactly or re-encoded, then the earlier post is named', async () => {
     const bytes = await jpeg(900, 900, 61);
     const first = (await publish(ben, postForm([{ bytes }]))).json();
@@ -142,6 +153,19 @@ describe('changing and removing a post', () => {
     }
     const originals = join(server.dataDir, 'media', 'originals', ana.id, created.postId);
     expect(existsSync(originals) ? readdirSync(originals) : []).toEqual([]);
+  });
+});
+
+describe('account deletion', () => {
+  it('when an account is deleted, then its posts and their files go with it', async () => {
+    const gone = await signUp(server);
+    const { postId } = (await publish(gone, postForm([{ bytes: await jpeg(300, 300, 121) }]))).json();
+    const res = await gone.call({ method: 'DELETE', url: '/api/v1/me', payload: { password: gone.password } });
+    expect(res.statusCode).toBe(204);
+    await server.pictor.drain();
+    expectProblem(await server.inject({ method: 'GET', url: `/api/v1/posts/${postId}` }), 404, 'not_found');
+    const dir = join(server.dataDir, 'media', 'photos', gone.id, postId);
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 });
 
