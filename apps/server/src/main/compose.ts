@@ -29,6 +29,7 @@ import { createNotificationsModule } from '../modules/notifications/public.js';
 import { createPostsModule } from '../modules/posts/public.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { createHttpApp } from '../platform/http/app.js';
+import { registerBareBenchRoute } from '../platform/http/bench-routes.js';
 import { registerHealth } from '../platform/http/health.js';
 import { registerSessionAuth } from '../platform/http/session-auth.js';
 import { registerWriteLimit } from '../platform/http/write-limit.js';
@@ -110,6 +111,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   posts.registerRoutes(app);
   interactions.registerRoutes(app);
   feed.registerRoutes(app, { benchRoutes: config.feed.benchRoutes });
+  if (config.feed.benchRoutes) registerBareBenchRoute(app);
   await registerWebApp(app);
 
   const notifications = createNotificationsModule({ hub });

@@ -1,0 +1,65 @@
+import autocannon, { type Request } from 'autocannon';
+
+export interface LoadPoint {
+  connections: number;
+  /** Successful (2xx) answers. */
+  requests: number;
+  seconds: number;
+  /** Successful answers per second. */
+  rps: number;
+  /** Latency percentiles of successful answers, in milliseconds. */
+  p50: number;
+  p99: number;
+  /** Non-2xx answers, socket errors and timeouts. */
+  failures: number;
+}
+
+export interface NextRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadSpec {
+  url: string;
+  connections: number;
+  seconds: number;
+  /** Called before every request: lets a run spread over many accounts and targets. */
+  next: () => NextRequest;
+}
+
+/**
+ * Runs `connections` clients, each sending its next request as soon as the
+ * previous answer arrives (closed loop, HTTP/1.1 keep-alive, no pipelining).
+ * Latencies are kept exactly (autocannon's own histogram rounds to whole
+ * milliseconds, too coarse for a bare route).
+ */
+export async function runLoad(spec: LoadSpec): Promise<LoadPoint> {
+  const request: Request = {
+    setupRequest: (req) => {
+      const next = spec.next();
+      const headers = next.body ? { ...next.headers, 'content-type': 'application/json' } : next.headers;
+      return { ...req, method: next.method, path: next.path, headers, body: next.body };
+    },
+  };
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((done, fail) => {
+    const options = { url: spec.url, connections: spec.connections, duration: spec.seconds, requests: [request], timeout: 30 };
+    const instance = autocannon(options, (error, finished) => (error ? fail(error) : done(finished)));
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  return {
+    connections: spec.connections,
+    requests: latencies.length,
+    seconds: result.duration,
+    rps: latencies.length / result.duration,
+    p50: at(0.5),
+    p99: at(0.99),
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
