@@ -1,28 +1,69 @@
-import { useEffect } from 'react';
+import type { FeedPage } from '@pictor/contract';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { api } from '../../api/client';
 import { Icon } from '../../ui/Icon';
-import { EmptyState } from '../../ui/States';
+import { LoadMore } from '../../ui/LoadMore';
+import { EmptyState, ErrorState, Spinner } from '../../ui/States';
+import { Engagement } from '../interactions/Engagement';
+
+type Mode = 'ranked' | 'following';
 
 /** Marks the first paint of the feed for bench/web-app.bench.mjs (performance.getEntriesByName). */
-export function markFeedPainted() {
+function markFeedPainted() {
   if (performance.getEntriesByName('pictor:feed-painted').length) return;
   requestAnimationFrame(() => performance.mark('pictor:feed-painted'));
 }
 
-/**
- * The home feed. The feed API (helper F, GET /api/v1/feed) is not published in the contract
- * yet; until it is, the page invites people to follow and post.
- */
 export default function HomeFeedPage() {
-  useEffect(markFeedPainted, []);
+  const [mode, setMode] = useState<Mode>(() => (localStorage.getItem('pictor:feed-mode') as Mode) || 'ranked');
+  const feed = useInfiniteQuery({
+    queryKey: ['feed', mode],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => api.get<FeedPage>('/feed', { mode, cursor: pageParam, limit: 10 }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  useEffect(() => {
+    if (feed.isSuccess) markFeedPainted();
+  }, [feed.isSuccess]);
+  const choose = (next: Mode) => {
+    localStorage.setItem('pictor:feed-mode', next);
+    setMode(next);
+  };
+  const posts = feed.data?.pages.flatMap((p) => p.posts) ?? [];
   return (
     <div className="page page-feed">
-      <EmptyState icon={<Icon name="home" size={48} strokeWidth={1.2} />} title="Welcome to Pictor">
-        <p>Photos from the people you follow will appear here.</p>
-        <p>
-          <Link to="/create">Share a photo</Link>
-        </p>
-      </EmptyState>
+      <h1 className="visually-hidden">Home</h1>
+      <fieldset className="feed-switch">
+        <legend className="visually-hidden">Feed order</legend>
+        <button type="button" className={mode === 'ranked' ? 'chip on' : 'chip'} aria-pressed={mode === 'ranked'} onClick={() => choose('ranked')}>
+          For you
+        </button>
+        <button type="button" className={mode === 'following' ? 'chip on' : 'chip'} aria-pressed={mode === 'following'} onClick={() => choose('following')}>
+          Following
+        </button>
+      </fieldset>
+      {feed.isPending ? (
+        <Spinner />
+      ) : feed.isError ? (
+        <ErrorState error={feed.error} retry={() => feed.refetch()} />
+      ) : posts.length === 0 ? (
+        <EmptyState icon={<Icon name="home" size={48} strokeWidth={1.2} />} title="Welcome to Pictor">
+          <p>Follow people to see their photos here, or share your own.</p>
+          <p>
+            <Link to="/create">Share a photo</Link>
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          {posts.map((post, i) => (
+            <Engagement key={post.id} post={post} eager={i === 0} />
+          ))}
+          <LoadMore query={feed} ahead={1600} />
+          {!feed.hasNextPage ? <p className="muted feed-end">You're all caught up.</p> : null}
+        </>
+      )}
     </div>
   );
 }

@@ -1,16 +1,106 @@
-import type { Post } from '@pictor/contract';
+import type { Post, PostWithEngagement } from '@pictor/contract';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { errorText } from '../../api/client';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { Icon } from '../../ui/Icon';
+import { useMe } from '../auth/session';
 import { PostCard } from '../posts/PostCard';
+import { hasEngagement, like, save, useLikers } from './api';
+import { Comments } from './Comments';
+import { LikersSheet } from './LikersSheet';
 import { ShareButton } from './ShareButton';
 
-/**
- * A post with what people can do to it. Likes, comments and saves plug in here once the
- * interactions API is published in the contract; sharing needs only the post's own URL.
- */
-export function Engagement({ post, eager }: { post: Post; eager?: boolean; expanded?: boolean }) {
+interface Props {
+  post: Post | PostWithEngagement;
+  eager?: boolean;
+  /** The post page shows the comment threads; the feed links to them. */
+  expanded?: boolean;
+}
+
+/** A post with like (heart or double tap, optimistic), comment, save, share and who liked. */
+export function Engagement({ post, eager, expanded }: Props) {
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const known = hasEngagement(post);
+  // GET /posts/{id} answers no engagement; the likers list tells whether the viewer liked it.
+  const likers = useLikers(post.id, !known && Boolean(me));
+  const likedFromList = likers.data?.items.some((u) => u.id === me?.id) ?? false;
+  const [liked, setLiked] = useState<boolean | null>(null);
+  const [likes, setLikes] = useState<number | null | undefined>(undefined);
+  const [saved, setSaved] = useState(known ? post.viewerHasSaved : false);
+  const [burst, setBurst] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [showLikers, setShowLikers] = useState(false);
+  const isLiked = liked ?? (known ? post.viewerHasLiked : likedFromList);
+  const count = likes !== undefined ? likes : known ? post.likes : (likers.data?.items.length ?? null);
+
+  async function toggleLike(on = !isLiked) {
+    if (!me) return navigate(`/accounts/login?next=/p/${post.id}`);
+    if (on === isLiked) return;
+    const before = { liked: isLiked, likes: count };
+    setLiked(on);
+    setLikes(count === null ? null : count + (on ? 1 : -1));
+    setError(null);
+    try {
+      const result = await like(post.id, on);
+      setLiked(result.liked);
+      setLikes(result.likes);
+    } catch (failure) {
+      setLiked(before.liked);
+      setLikes(before.likes);
+      setError(failure);
+    }
+  }
+  async function toggleSave() {
+    if (!me) return navigate(`/accounts/login?next=/p/${post.id}`);
+    const on = !saved;
+    setSaved(on);
+    try {
+      setSaved((await save(post.id, on)).saved);
+    } catch (failure) {
+      setSaved(!on);
+      setError(failure);
+    }
+  }
+  function doubleTap() {
+    setBurst((n) => n + 1);
+    void toggleLike(true);
+  }
+
   const actions = (
-    <div className="post-actions">
-      <ShareButton post={post} />
-    </div>
+    <>
+      <div className="post-actions">
+        <button type="button" className={isLiked ? 'icon-btn liked' : 'icon-btn'} aria-label={isLiked ? 'Unlike' : 'Like'} aria-pressed={isLiked} onClick={() => void toggleLike()}>
+          <Icon name="heart" filled={isLiked} />
+        </button>
+        <Link to={`/p/${post.id}#comments`} className="icon-btn" aria-label="Comment">
+          <Icon name="comment" />
+        </Link>
+        <ShareButton post={post} />
+        <span className="spacer" />
+        <button type="button" className="icon-btn" aria-label={saved ? 'Remove from saved' : 'Save'} aria-pressed={saved} onClick={() => void toggleSave()}>
+          <Icon name="bookmark" filled={saved} />
+        </button>
+      </div>
+      {count !== null && count > 0 ? (
+        <button type="button" className="likes-line" onClick={() => setShowLikers(true)}>
+          {count.toLocaleString()} {count === 1 ? 'like' : 'likes'}
+        </button>
+      ) : null}
+      {error ? <ErrorNote>{errorText(error)}</ErrorNote> : null}
+    </>
   );
-  return <PostCard post={post} eager={eager} actions={actions} />;
+  return (
+    <PostCard post={post} eager={eager} actions={actions} onDoubleTap={doubleTap} burst={burst}>
+      {expanded ? (
+        <Comments post={post} />
+      ) : known && post.comments > 0 ? (
+        <Link to={`/p/${post.id}`} className="muted">
+          View all {post.comments} comments
+        </Link>
+      ) : null}
+      <LikersSheet postId={post.id} open={showLikers} onClose={() => setShowLikers(false)} />
+    </PostCard>
+  );
 }

@@ -2,6 +2,7 @@ import type { Post } from '@pictor/contract';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../../ui/Avatar';
+import { Icon } from '../../ui/Icon';
 import { Carousel } from './Carousel';
 import { RichText, TimeAgo } from './Caption';
 import { PostMenu } from './PostMenu';
@@ -12,10 +13,12 @@ interface Props {
   /** Like, comment, save and share: supplied by the interactions feature. */
   actions?: ReactNode;
   onDoubleTap?: () => void;
+  /** Bumped on each double-tap like, to replay the heart. */
+  burst?: number;
   children?: ReactNode;
 }
 
-export function PostCard({ post, eager, actions, onDoubleTap, children }: Props) {
+export function PostCard({ post, eager, actions, onDoubleTap, burst = 0, children }: Props) {
   const author = post.author;
   return (
     <article className="post" aria-label={`Post by ${author.username}`}>
@@ -32,7 +35,14 @@ export function PostCard({ post, eager, actions, onDoubleTap, children }: Props)
         </span>
         <PostMenu post={post} />
       </header>
-      <Carousel photos={post.photos} eager={eager} onDoubleTap={onDoubleTap} />
+      <div className="post-media">
+        <Carousel photos={post.photos} eager={eager} onDoubleTap={onDoubleTap} />
+        {burst ? (
+          <span key={burst} className="burst" aria-hidden="true">
+            <Icon name="heart" size={96} filled />
+          </span>
+        ) : null}
+      </div>
       <div className="post-body">
         {actions}
         {post.caption ? (

@@ -1,0 +1,44 @@
+import type { Comment, CommentPage, CreateCommentBody, LikeResult, LikerPage, Post, PostWithEngagement, SaveResult } from '@pictor/contract';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+/** Feed and saved answers carry engagement; a bare `Post` (GET /posts/{id}) does not. */
+export const hasEngagement = (post: Post | PostWithEngagement): post is PostWithEngagement => 'viewerHasLiked' in post;
+
+export const like = (postId: string, on: boolean) =>
+  on ? api.post<LikeResult>(`/posts/${postId}/like`) : api.delete<LikeResult>(`/posts/${postId}/like`);
+export const save = (postId: string, on: boolean) =>
+  on ? api.post<SaveResult>(`/posts/${postId}/save`) : api.delete<SaveResult>(`/posts/${postId}/save`);
+
+export function useLikers(postId: string, enabled = true) {
+  return useQuery({ queryKey: ['likers', postId], enabled, queryFn: () => api.get<LikerPage>(`/posts/${postId}/likes`, { limit: 50 }) });
+}
+
+export function useComments(postId: string, parentId: string | null = null) {
+  const path = parentId ? `/posts/${postId}/comments/${parentId}/replies` : `/posts/${postId}/comments`;
+  return useInfiniteQuery({
+    queryKey: ['comments', postId, parentId],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => api.get<CommentPage>(path, { cursor: pageParam, limit: 20 }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useAddComment(postId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCommentBody) => api.post<Comment>(`/posts/${postId}/comments`, body),
+    onSuccess: (comment) => {
+      void client.invalidateQueries({ queryKey: ['comments', postId, comment.parentId] });
+      if (comment.parentId) void client.invalidateQueries({ queryKey: ['comments', postId, null] });
+    },
+  });
+}
+
+export function useDeleteComment(postId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (commentId: string) => api.delete<void>(`/posts/${postId}/comments/${commentId}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['comments', postId] }),
+  });
+}
