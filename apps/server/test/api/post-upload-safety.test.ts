@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,8 @@ describe('what phones produce is accepted', () => {
     ['PNG', () => png(300, 300, 1)],
     ['WebP', () => webp(300, 200, 2)],
     ['AVIF', () => avif(320, 240, 3)],
+    // Made with Debian's heif-enc (libheif 1.15, x265): HEVC inside, as iPhones write it.
+    ['HEIC with HEVC inside', async () => readFileSync(join(import.meta.dirname, '../fixtures/hevc-320x240.heic'))],
     ['an animated GIF (first frame)', () => animatedGif(200, 200)],
   ])('when the photo is %s, then the post is published with JPEG and WebP variants', async (_name, make) => {
     const res = await publish(postForm([{ bytes: await make(), filename: 'x.bin', type: 'application/octet-stream' }]));

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
+import { decodeHeic } from './heic-decoder.js';
 import type { FilterRecipe, PhotoProcessor, PhotoRequest, ProcessedPhoto, VariantSpec } from '../../modules/media/public.js';
 
 interface Raw {
@@ -42,7 +43,7 @@ async function decodeCropped(bytes: Buffer, request: PhotoRequest, maxPixels: nu
   const cropWidth = Math.min(sourceWidth, sourceHeight * request.aspect);
   const width = Math.max(1, Math.round(Math.min(request.maxWidth, cropWidth)));
   const height = Math.max(1, Math.round(width / request.aspect));
-  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', animated: false, pages: 1 })
+  const { data, info } = await (await openSource(bytes, meta, maxPixels))
     .rotate()
     .resize({ width, height, fit: 'cover', position: 'centre' })
     .toColourspace('srgb')
@@ -51,6 +52,17 @@ async function decodeCropped(bytes: Buffer, request: PhotoRequest, maxPixels: nu
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
+}
+
+/** The upload as a sharp input; HEVC-in-HEIF goes through the WebAssembly decoder first. */
+async function openSource(bytes: Buffer, meta: sharp.Metadata, maxPixels: number): Promise<sharp.Sharp> {
+  if (meta.format === 'heif' && meta.compression === 'hevc') {
+    // The pixel limit is checked on the header before this is called; check again, decoding is all-at-once here.
+    if ((meta.width ?? 0) * (meta.height ?? 0) > maxPixels) throw new Error('HEIC above the pixel limit');
+    const decoded = await decodeHeic(bytes);
+    return sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: decoded.channels } });
+  }
+  return sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', animated: false, pages: 1 });
 }
 
 async function averageColour(raw: Raw): Promise<string> {
