@@ -1,0 +1,86 @@
+/**
+ * Posts, timelines and sessions on top of helper B's users + power-law follows
+ * (bench/dataset): posts go straight into the posts tables by SQL; timelines are
+ * filled through the real SQLite TimelineStore (and timed: fan-out inserts/s).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Sqlite } from '../apps/server/src/adapters/sqlite/database.js';
+import { createSqliteTimelineStore } from '../apps/server/src/adapters/sqlite/timeline-store.sqlite.js';
+import { hashToken } from '../apps/server/src/modules/accounts/tokens.js';
+import { createIdGenerator, type Id } from '../apps/server/src/platform/ids.js';
+import { createZipf, deriveRng } from './dataset/index.js';
+
+const DAY_MS = 86_400_000;
+const POST_SHARD = 8100;
+
+const variants = (i: number) => JSON.stringify(Object.fromEntries(
+  [['thumb', 150, 150], ['feed', 640, 640], ['full', 1080, 1080]].map(([name, w, h]) => [name, { width: w, height: h, webp: `bench/${i}/${name}.webp`, jpeg: `bench/${i}/${name}.jpg` }]),
+));
+
+/** Inserts `count` posts over the 30 days before `anchor`, authors drawn by a Zipf law. Returns ids oldest first. */
+export function generatePosts(db: Sqlite, userIds: Id[], count: number, anchor: Date, seed = 42): { ids: Id[]; owners: Id[] } {
+  const rng = deriveRng(seed, 'posts');
+  const pick = createZipf(userIds.length, 0.8, rng);
+  const start = anchor.getTime() - 30 * DAY_MS;
+  let clock = start;
+  const gen = createIdGenerator(POST_SHARD, () => clock);
+  const post = db.prepare(`INSERT INTO posts (id, owner_id, caption, hashtags, mentions, location, tags, crop, created_at, updated_at)
+    VALUES (?, ?, ?, '[]', '[]', NULL, '[]', '1:1', ?, ?)`);
+  const photo = db.prepare(`INSERT INTO post_photos (post_id, position, owner_id, alt, filter, width, height, color, placeholder, variants, original_key, sha256, phash)
+    VALUES (?, 0, ?, '', 'normal', 1080, 1080, '#808080', 'AAAA', ?, 'bench/original', ?, '0000000000000000')`);
+  const ids: Id[] = [];
+  const owners: Id[] = [];
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      clock = Math.floor(start + (i * 30 * DAY_MS) / count);
+      const id = gen.next();
+      const owner = userIds[pick() - 1] ?? userIds[0]!;
+      post.run(BigInt(id), BigInt(owner), `bench post ${i}`, clock, clock);
+      photo.run(BigInt(id), BigInt(owner), variants(i), `sha${i}`);
+      ids.push(id);
+      owners.push(owner);
+    }
+  });
+  for (let from = 0; from < count; from += 10_000) batch(from, Math.min(count, from + 10_000));
+  db.exec('INSERT OR REPLACE INTO post_counts (owner_id, posts) SELECT owner_id, count(*) FROM posts GROUP BY owner_id');
+  return { ids, owners };
+}
+
+/** Fans every post out to its author and active followers through the real TimelineStore; answers rows written and seconds. */
+export async function fanOutAll(db: Sqlite, posts: { ids: Id[]; owners: Id[] }, activeSince: number, capacity = 800) {
+  const store = createSqliteTimelineStore(db, { capacity });
+  const followers = db.prepare(`SELECT f.follower_id FROM follows f JOIN users u ON u.id = f.follower_id
+    WHERE f.followee_id = ? AND u.last_active_at >= ?`).pluck();
+  const cache = new Map<Id, Id[]>();
+  let rows = 0;
+  let seconds = 0;
+  for (let i = 0; i < posts.ids.length; i++) {
+    const owner = posts.owners[i]!;
+    let readers = cache.get(owner);
+    if (!readers) {
+      readers = [owner, ...(followers.all(BigInt(owner), activeSince) as bigint[]).map(String)];
+      cache.set(owner, readers);
+    }
+    const t = performance.now();
+    for (let from = 0; from < readers.length; from += 1000) rows += await store.pushToMany(readers.slice(from, from + 1000), { postId: posts.ids[i]!, authorId: owner });
+    seconds += (performance.now() - t) / 1000;
+  }
+  await store.markRead('0', new Date(0));
+  db.prepare(`UPDATE timeline_meta SET read_at = ?`).run(Date.now());
+  return { rows, seconds };
+}
+
+/** Bearer tokens for the given users, written as sessions (no Argon2 sign-in per user). */
+export function createSessions(db: Sqlite, userIds: readonly Id[]): string[] {
+  const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?)');
+  const now = Date.now();
+  const tokens: string[] = [];
+  db.transaction(() => {
+    for (const id of userIds) {
+      const token = randomBytes(32).toString('base64url');
+      insert.run(hashToken(token), BigInt(id), now, now, 'bench');
+      tokens.push(token);
+    }
+  })();
+  return tokens;
+}
