@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
 import { decodeHeic } from './heic-decoder.js';
 import type { FilterRecipe, PhotoProcessor, PhotoRequest, ProcessedPhoto, VariantSpec } from '../../modules/media/public.js';
@@ -55,7 +55,7 @@ async function decodeCropped(bytes: Buffer, request: PhotoRequest, maxPixels: nu
 }
 
 /** The upload as a sharp input; HEVC-in-HEIF goes through the WebAssembly decoder first. */
-async function openSource(bytes: Buffer, meta: sharp.Metadata, maxPixels: number): Promise<sharp.Sharp> {
+async function openSource(bytes: Buffer, meta: Metadata, maxPixels: number): Promise<Sharp> {
   if (meta.format === 'heif' && meta.compression === 'hevc') {
     // The pixel limit is checked on the header before this is called; check again, decoding is all-at-once here.
     if ((meta.width ?? 0) * (meta.height ?? 0) > maxPixels) throw new Error('HEIC above the pixel limit');
