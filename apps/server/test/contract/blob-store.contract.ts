@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BlobStore } from '../../src/modules/media/public.js';
 

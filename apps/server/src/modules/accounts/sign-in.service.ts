@@ -43,9 +43,9 @@ export function createSignIn(deps: SignInDeps) {
 
     const password = normalizePassword(request.password);
     dummyHash ??= deps.hasher.hash('pictor-timing-equaliser');
-    const valid = user
-      ? await deps.hasher.verify(user.passwordHash, password)
-      : (await deps.hasher.verify(await dummyHash, password), false);
+    let valid = false;
+    if (user) valid = await deps.hasher.verify(user.passwordHash, password);
+    else await deps.hasher.verify(await dummyHash, password); // the same work, so timing says nothing
     await deps.attempts.record({ accountKey, address: request.address, at: now, success: valid });
     if (!user || !valid) throw invalidCredentials();
 
