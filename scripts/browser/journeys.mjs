@@ -19,7 +19,7 @@ export const journeys = [
       await other.page.getByRole('button', { name: 'Sign up' }).click();
       const alert = other.page.getByRole('alert');
       await alert.waitFor();
-      assert.match(await alert.innerText(), /taken|already|use/i);
+      assert.match((await alert.textContent()) ?? "", /taken|already|use/i);
       await other.page.goto('/accounts/login');
       await other.page.getByLabel('Username or email').fill(world.alice.username);
       await other.page.getByLabel('Password').fill('not the password');
@@ -51,7 +51,7 @@ export const journeys = [
       await page.getByRole('button', { name: 'Share', exact: true }).click();
       const alert = page.getByRole('alert');
       await alert.waitFor();
-      const text = await alert.innerText();
+      const text = (await alert.textContent()) ?? "";
       assert.match(text, /not|support|type|picture|image|photo/i, text);
       assert.match(page.url(), /\/create$/);
       await page.locator('input[type=file]').setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });

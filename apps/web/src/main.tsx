@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
-import { RealtimeProvider } from './app/realtime';
+import { ViewerRealtime } from './app/realtime';
 import { router } from './app/routes';
 import './ui/styles.css';
 
@@ -21,9 +21,9 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RealtimeProvider enabled={false}>
+      <ViewerRealtime>
         <RouterProvider router={router} />
-      </RealtimeProvider>
+      </ViewerRealtime>
     </QueryClientProvider>
   </StrictMode>,
 );

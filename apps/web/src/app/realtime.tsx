@@ -1,9 +1,10 @@
+import { useMe } from '../features/auth/session';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 
 /**
  * The one place the web app will hold its real-time connection (messages, notifications,
- * typing, live counts). Features subscribe by topic; until the server speaks to browsers
- * over WebSocket, `status` stays 'idle' and nothing connects.
+ * typing, live counts). The gateway sends JSON messages with a `type` (for example `follow`,
+ * `follow_request`); features subscribe by that type. It connects only while someone is signed in.
  */
 export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'closed';
 type Listener = (payload: unknown) => void;
@@ -27,8 +28,8 @@ export function RealtimeProvider({ enabled, url, children }: { enabled: boolean;
     socket.onclose = () => setStatus('closed');
     socket.onmessage = (event) => {
       try {
-        const { topic, payload } = JSON.parse(String(event.data)) as { topic: string; payload: unknown };
-        for (const listener of listeners.current.get(topic) ?? []) listener(payload);
+        const message = JSON.parse(String(event.data)) as { type?: string };
+        for (const listener of listeners.current.get(message.type ?? '') ?? []) listener(message);
       } catch {
         // Ignore frames we do not understand yet.
       }
@@ -49,3 +50,13 @@ export function RealtimeProvider({ enabled, url, children }: { enabled: boolean;
 }
 
 export const useRealtime = () => useContext(RealtimeContext);
+
+/** The live connection for whoever is signed in (none for visitors). */
+export function ViewerRealtime({ children }: { children: ReactNode }) {
+  const signedIn = Boolean(useMe().data);
+  return (
+    <RealtimeProvider enabled={signedIn} url="/api/v1/realtime">
+      {children}
+    </RealtimeProvider>
+  );
+}
