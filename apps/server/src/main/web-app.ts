@@ -23,7 +23,9 @@ export async function registerWebApp(app: HttpApp, root = WEB_DIST) {
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (path.startsWith('/api/') || path.startsWith('/media/') || /\.[a-z0-9]+$/i.test(path)) {
+    // Real files were matched by the static routes already; a missing fingerprinted
+    // asset must 404 rather than answer HTML. Paths like /jane.doe are profiles.
+    if (path.startsWith('/api/') || path.startsWith('/media/') || path.startsWith('/assets/')) {
       return reply.callNotFound();
     }
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
