@@ -25,9 +25,22 @@ export interface LoadSpec {
   url: string;
   connections: number;
   seconds: number;
-  /** Called before every request: lets a run spread over many accounts and targets. */
-  next: () => NextRequest;
+  /**
+   * The requests client number `client` sends, in a loop. Built once up front so
+   * the load generator (which shares the machine with the server) stays cheap;
+   * giving each client its own list spreads a run over many accounts.
+   */
+  requestsFor?: (client: number) => NextRequest[];
+  /** Or: called before every request (simpler, but rebuilds each request, so the client costs more CPU). */
+  next?: () => NextRequest;
 }
+
+const toRequest = (next: NextRequest): Request => ({
+  method: next.method,
+  path: next.path,
+  headers: next.body ? { ...next.headers, 'content-type': 'application/json' } : (next.headers ?? {}),
+  ...(next.body ? { body: next.body } : {}),
+});
 
 /**
  * Runs `connections` clients, each sending its next request as soon as the
@@ -36,16 +49,17 @@ export interface LoadSpec {
  * milliseconds, too coarse for a bare route).
  */
 export async function runLoad(spec: LoadSpec): Promise<LoadPoint> {
-  const request: Request = {
-    setupRequest: (req) => {
-      const next = spec.next();
-      const headers = next.body ? { ...next.headers, 'content-type': 'application/json' } : next.headers;
-      return { ...req, method: next.method, path: next.path, headers, body: next.body };
-    },
-  };
   const latencies: number[] = [];
+  let clients = 0;
   const result = await new Promise<autocannon.Result>((done, fail) => {
-    const options = { url: spec.url, connections: spec.connections, duration: spec.seconds, requests: [request], timeout: 30 };
+    const { requestsFor, next } = spec;
+    const options: autocannon.Options = { url: spec.url, connections: spec.connections, duration: spec.seconds, timeout: 30 };
+    if (requestsFor) {
+      options.requests = requestsFor(0).map(toRequest);
+      options.setupClient = (client) => client.setRequests(requestsFor(clients++).map(toRequest));
+    } else if (next) {
+      options.requests = [{ setupRequest: (req) => ({ ...req, ...toRequest(next()) }) }];
+    }
     const instance = autocannon(options, (error, finished) => (error ? fail(error) : done(finished)));
     instance.on('response', (_client, status, _bytes, ms) => {
       if (status >= 200 && status < 300) latencies.push(ms);

@@ -49,6 +49,10 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     env: { ...process.env, PICTOR_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), PICTOR_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // Never leave a server behind when the benchmark itself dies.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
   return {
