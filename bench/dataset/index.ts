@@ -12,7 +12,7 @@ import { type FollowOptions, type GeneratedFollows, generateFollows } from './fo
 import { hashingOf, type Manifest, percentiles, writeManifest } from './manifest.js';
 import { type GeneratedUsers, generateUsers } from './users.js';
 
-export { type GeneratedFollows, generateFollows, type HeavyAccount } from './follows.js';
+export { type GeneratedFollows, generateFollows, type HeavyAccount, withoutIndexes } from './follows.js';
 export { type Manifest, MANIFEST_FILE, readManifest, writeManifest } from './manifest.js';
 export { createRng, createZipf, deriveRng, permutation, type Rng } from './rng.js';
 export { type GeneratedUsers, generateUsers, usernameOf } from './users.js';
