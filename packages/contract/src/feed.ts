@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { PostWithEngagement } from './interactions.js';
+import { PostWithEngagement } from './posts.js';
 
 export const FeedQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),

@@ -1,27 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { UserSummary } from './accounts.js';
 import { IdString, page } from './common.js';
-import { Post } from './posts.js';
+import { PostWithEngagement } from './posts.js';
 
-/**
- * A post as the feed, saved list and interaction routes answer it: the `Post`
- * shape plus the seed 001 feed fields and what this viewer has done with it.
- */
-export const PostWithEngagement = Type.Composite(
-  [
-    Post,
-    Type.Object({
-      userId: IdString,
-      username: Type.String(),
-      likes: Type.Union([Type.Integer(), Type.Null()], { description: 'Null when the author hides like counts from others.' }),
-      comments: Type.Integer(),
-      viewerHasLiked: Type.Boolean(),
-      viewerHasSaved: Type.Boolean(),
-      timestamp: Type.String({ format: 'date-time', description: 'When the post was published (seed 001).' }),
-    }),
-  ],
-  { $id: 'PostWithEngagement' },
-);
 
 export const LikeResult = Type.Object({
   liked: Type.Boolean(),
@@ -60,7 +41,6 @@ export const LikerPage = page(UserSummary, 'likers');
 export const SavedPage = page(PostWithEngagement, 'saved posts');
 export const ShareLink = Type.Object({ postId: IdString, url: Type.String() });
 
-export type PostWithEngagement = Static<typeof PostWithEngagement>;
 export type LikeResult = Static<typeof LikeResult>;
 export type SaveResult = Static<typeof SaveResult>;
 export type Comment = Static<typeof Comment>;

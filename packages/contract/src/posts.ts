@@ -76,7 +76,27 @@ export const UpdatePostBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const PostPage = page(Post, 'posts');
+/**
+ * A post as the feed, saved list and interaction routes answer it: the `Post`
+ * shape plus the seed 001 feed fields and what this viewer has done with it.
+ */
+export const PostWithEngagement = Type.Composite(
+  [
+    Post,
+    Type.Object({
+      userId: IdString,
+      username: Type.String(),
+      likes: Type.Union([Type.Integer(), Type.Null()], { description: 'Null when the author hides like counts from others.' }),
+      comments: Type.Integer(),
+      viewerHasLiked: Type.Boolean(),
+      viewerHasSaved: Type.Boolean(),
+      timestamp: Type.String({ format: 'date-time', description: 'When the post was published (seed 001).' }),
+    }),
+  ],
+  { $id: 'PostWithEngagement' },
+);
+
+export const PostPage = page(PostWithEngagement, 'posts');
 
 export const Album = Type.Object(
   {
@@ -99,6 +119,7 @@ export const AlbumWithPosts = Type.Object({
 });
 
 export type Post = Static<typeof Post>;
+export type PostWithEngagement = Static<typeof PostWithEngagement>;
 export type PostPhoto = Static<typeof PostPhoto>;
 export type CreatePostResponse = Static<typeof CreatePostResponse>;
 export type UpdatePostBody = Static<typeof UpdatePostBody>;

@@ -88,6 +88,8 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
     photos: media.photos,
     accounts: accounts.directory,
     visibility: graph.visibility,
+    // Interactions are built on posts, so posts reach them late, at call time.
+    engagement: { forPosts: (viewerId, list) => interactions.engagement.forPosts(viewerId, list) },
     platform: { ids, clock, mediaUrl },
   });
   const { interactions, feed } = composeInteractionsAndFeed({

@@ -54,3 +54,19 @@ export interface AlbumStore {
   /** Removes every album of an owner (account deletion). */
   removeAllOf(ownerId: Id): Promise<void>;
 }
+
+/** Likes, comments and what this viewer did, for one post. `likes` is null when hidden from the viewer. */
+export interface PostEngagement {
+  likes: number | null;
+  comments: number;
+  viewerHasLiked: boolean;
+  viewerHasSaved: boolean;
+}
+
+/**
+ * Engagement for a batch of posts in a fixed number of queries. Interactions
+ * depend on posts, so the composition root supplies this from that module.
+ */
+export interface EngagementSource {
+  forPosts(viewerId: Id | null, posts: readonly Post[]): Promise<Map<Id, PostEngagement>>;
+}

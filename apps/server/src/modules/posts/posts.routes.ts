@@ -1,4 +1,4 @@
-import { CreatePostResponse, CursorQuery, Post, PostPage, UpdatePostBody } from '@pictor/contract';
+import { CreatePostResponse, CursorQuery, Post, PostPage, PostWithEngagement, UpdatePostBody } from '@pictor/contract';
 import { Type, type Static } from '@sinclair/typebox';
 import { decodeCursor, encodeCursor, isSeqCursor } from '../../platform/cursor.js';
 import { badRequest } from '../../platform/errors.js';
@@ -9,6 +9,7 @@ import { type Id, isId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory } from '../accounts/public.js';
 import type { PhotoPipeline } from '../media/public.js';
+import type { EngagedViews } from './engaged-views.js';
 import type { PostAccess } from './post-access.service.js';
 import { readPostUpload } from './post-upload.js';
 import { postNotFound } from './posts.errors.js';
@@ -23,6 +24,7 @@ export interface PostRoutesDeps {
   photos: PhotoPipeline;
   accounts: AccountDirectory;
   mediaUrl: MediaUrl;
+  present: EngagedViews;
 }
 
 const tags = ['posts'];
@@ -62,10 +64,12 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
   });
 
   app.get<{ Params: PostParams }>('/api/v1/posts/:postId', {
-    schema: { tags, summary: 'One post with its photos', params: PostParams, response: { 200: Post, ...problemResponses(404) } },
+    schema: { tags, summary: 'One post with its photos, counts and the viewer\'s like and save', params: PostParams, response: { 200: PostWithEngagement, ...problemResponses(404) } },
   }, async (request) => {
-    const { post, author } = await access.read(request.viewer?.userId ?? null, postId(request.params.postId));
-    return postView(post, author, deps.mediaUrl);
+    const viewerId = request.viewer?.userId ?? null;
+    const found = await access.read(viewerId, postId(request.params.postId));
+    const [view] = await deps.present(viewerId, [found]);
+    return view;
   });
 
   app.patch<{ Params: PostParams; Body: UpdatePostBody }>('/api/v1/posts/:postId', {

@@ -14,13 +14,14 @@ import { createAlbums } from './albums.service.js';
 import { registerAlbumRoutes } from './albums.routes.js';
 import { removeDeletedAccountPostsJob } from './jobs/remove-deleted-account.job.js';
 import { createPostAccess } from './post-access.service.js';
-import type { AlbumStore, PostStore } from './posts.ports.js';
+import { createEngagedViews } from './engaged-views.js';
+import type { AlbumStore, EngagementSource, PostStore } from './posts.ports.js';
 import { registerPostRoutes } from './posts.routes.js';
 import { postView } from './posts.views.js';
 import { createProfilePosts } from './profile-posts.js';
 import { createPublishing } from './publish.service.js';
 
-export type { AlbumStore, PostStore } from './posts.ports.js';
+export type { AlbumStore, EngagementSource, PostEngagement, PostStore } from './posts.ports.js';
 export type * from './posts.types.js';
 export { PostEvents, type PostCreatedPayload } from './posts.events.js';
 export { parseCaption } from './caption.js';
@@ -30,6 +31,8 @@ export interface PostsDeps {
   photos: PhotoPipeline;
   accounts: AccountDirectory;
   visibility: Visibility;
+  /** Likes and comments for read routes; supplied by interactions through the composition root. */
+  engagement: EngagementSource;
   platform: { ids: IdGenerator; clock: Clock; mediaUrl: MediaUrl };
 }
 
@@ -40,7 +43,8 @@ export function createPostsModule(deps: PostsDeps) {
   const publish = createPublishing({ posts, photos, ids, clock });
   const access = createPostAccess({ posts, photos, accounts, visibility, clock });
   const albums = createAlbums({ albums: albumStore, posts, accounts, visibility, ids, clock });
-  const profilePosts = createProfilePosts({ access, accounts, visibility, mediaUrl });
+  const present = createEngagedViews(deps.engagement, mediaUrl);
+  const profilePosts = createProfilePosts({ access, accounts, visibility, present });
 
   return {
     /** Batch reads for the feed and search: visibility, blocks and archive already applied. */
@@ -51,7 +55,7 @@ export function createPostsModule(deps: PostsDeps) {
     },
     subscriptions: (): EventSubscription[] => [removeDeletedAccountPostsJob(posts, albumStore, photos)],
     registerRoutes(app: HttpApp) {
-      registerPostRoutes(app, { publish, access, profilePosts, photos, accounts, mediaUrl });
+      registerPostRoutes(app, { publish, access, profilePosts, photos, accounts, mediaUrl, present });
       registerAlbumRoutes(app, { albums, store: albumStore, access, accounts, mediaUrl });
     },
   };
