@@ -30,4 +30,9 @@ describe('feed cursors', () => {
     expect(postHash('123')).not.toBe(postHash('124'));
     expect(postHash('9223372036854775807')).toBeLessThan(2 ** 32);
   });
+
+  it('when a forged following cursor names an id past 2^63-1, then it is refused as invalid, not passed to storage', () => {
+    const forged = Buffer.from(JSON.stringify({ m: 'f', b: '9999999999999999999' })).toString('base64url');
+    expect(() => decodeFeedCursor(forged, 'following')).toThrow(/cursor/i);
+  });
 });

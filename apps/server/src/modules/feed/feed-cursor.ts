@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
-import type { Id } from '../../platform/ids.js';
+import { type Id, isId } from '../../platform/ids.js';
 
 /**
  * Feed cursors. Post ids are time-sortable, so positions are ids, never offsets:
@@ -19,10 +19,11 @@ export type FeedPosition =
   | { mode: 'ranked'; upper: Id | null; lower: Id | null; served: Set<number> };
 
 type Raw = { m: string; b?: string; u?: string; l?: string; s?: string };
-const isId = (v: unknown) => typeof v === 'string' && /^[0-9]{1,19}$/.test(v);
+// The platform's rule, so a forged position past 2^63-1 is a 400, not a database error.
+const isCursorId = (v: unknown) => typeof v === 'string' && isId(v);
 const isRaw = (v: Record<string, unknown>): v is Raw =>
-  (v.m === 'f' && (v.b === undefined || isId(v.b)))
-  || (v.m === 'r' && (v.u === undefined || isId(v.u)) && (v.l === undefined || isId(v.l)) && (v.s === undefined || (typeof v.s === 'string' && /^[A-Za-z0-9_-]*$/.test(v.s))));
+  (v.m === 'f' && (v.b === undefined || isCursorId(v.b)))
+  || (v.m === 'r' && (v.u === undefined || isCursorId(v.u)) && (v.l === undefined || isCursorId(v.l)) && (v.s === undefined || (typeof v.s === 'string' && /^[A-Za-z0-9_-]*$/.test(v.s))));
 
 /** FNV-1a over the decimal id: stable across processes and versions. */
 export function postHash(id: Id): number {
