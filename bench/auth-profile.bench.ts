@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { verify } from '@node-rs/argon2';
 import { closeDataset, createDataset, deriveRng, permutation, readManifest, usernameOf, type Manifest } from './dataset/index.js';
@@ -108,6 +109,7 @@ function table(results: Map<string, LoadPoint[]>, list: Scenario[]): string {
 async function main() {
   const manifest = await ensureDataset();
   const verifyMs = await timeOneVerify(manifest);
+  const loadBefore = loadavg()[0]!;
   const dataDir = scratchCopy(datasetDir, 'auth-profile');
   const server = await startServer(dataDir, {
     PICTOR_BENCH_ROUTES: 'true',
@@ -128,16 +130,18 @@ async function main() {
         (results.get(scenario.name) ?? results.set(scenario.name, []).get(scenario.name)!).push(point);
       }
     }
-    report(manifest, results, list, verifyMs);
+    report(manifest, results, list, { verifyMs, loadBefore });
   } finally {
     await server.stop();
   }
 }
 
-function report(manifest: Manifest, results: Map<string, LoadPoint[]>, list: Scenario[], verifyMs: number) {
+function report(manifest: Manifest, results: Map<string, LoadPoint[]>, list: Scenario[], facts: { verifyMs: number; loadBefore: number }) {
   const { passwordHashing: h } = manifest;
+  const { verifyMs } = facts;
   const summary = [
     `Machine: ${machine()}`,
+    `Load average (1 min) before / after: ${fmt(facts.loadBefore, 2)} / ${fmt(loadavg()[0]!, 2)} (this run adds about 2; more means other work shared the cores)`,
     `Dataset: ${manifest.users.count} users, ${manifest.follows.count} follows (seed ${manifest.seed}); ${seconds} s per point, after a 2 s warm-up`,
     `Password hashing: ${h.algorithm}, m=${h.memoryKiB} KiB (${(h.memoryKiB / 1024).toFixed(0)} MiB), t=${h.timeCost}, p=${h.parallelism}; one verification alone: ${fmt(verifyMs, 1)} ms`,
     '',
