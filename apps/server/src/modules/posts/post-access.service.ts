@@ -60,14 +60,14 @@ export function createPostAccess(deps: AccessDeps) {
     /** Posts in the order of `ids`, keeping only those the viewer may see; one batch each for posts and authors. */
     async hydrate(viewerId: Id | null, ids: readonly Id[]): Promise<{ post: Post; author: User }[]> {
       const found = await posts.findManyByIds(ids);
-      const authors = new Map((await deps.accounts.findManyByIds([...new Set(found.map((p) => p.ownerId))])).map((u) => [u.id, u]));
-      const seen = new Map<Id, boolean>();
+      const owners = await deps.accounts.findManyByIds([...new Set(found.map((p) => p.ownerId))]);
+      const authors = new Map(owners.map((u) => [u.id, u]));
+      const allowed = await deps.visibility.visibleAmong(viewerId, owners);
       const visible: { post: Post; author: User }[] = [];
       for (const post of found) {
-        const author = authors.get(post.ownerId) ?? null;
-        if (!author || (post.archivedAt && viewerId !== post.ownerId)) continue;
-        if (!seen.has(author.id)) seen.set(author.id, await deps.visibility.canSeeContent(viewerId, author));
-        if (seen.get(author.id)) visible.push({ post, author });
+        const author = authors.get(post.ownerId);
+        if (!author || !allowed.has(author.id) || (post.archivedAt && viewerId !== post.ownerId)) continue;
+        visible.push({ post, author });
       }
       return visible;
     },
