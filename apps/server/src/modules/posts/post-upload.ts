@@ -1,16 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { invalidField } from './posts.errors.js';
 import type { GeoPoint } from './posts.types.js';
+import type { PublishInput } from './publish.service.js';
 
-export interface PostUpload {
-  images: Buffer[];
-  caption: string;
-  crop?: string;
-  filters: string[];
-  alts: string[];
-  location: GeoPoint | null;
-  tags: string[];
-}
+/** What the form carries: the publishing input less what the route adds (owner, idempotency key). */
+export type PostUpload = Omit<PublishInput, 'ownerId' | 'idempotencyKey'>;
 
 const FILE_FIELDS = new Set(['images', 'images[]', 'image', 'file']);
 
