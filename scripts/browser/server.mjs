@@ -1,32 +1,12 @@
 // Starts a throwaway Pictor (fresh data dir, free port on 127.0.0.1) for browser tests and benchmarks.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-const WEB = join(ROOT, 'apps/web');
-
-function newest(dir) {
-  let latest = 0;
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist') continue;
-    const path = join(dir, name);
-    const info = statSync(path);
-    latest = Math.max(latest, info.isDirectory() ? newest(path) : info.mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds apps/web when dist is missing or older than its sources. */
-export function buildWebIfNeeded() {
-  const built = join(WEB, 'dist/index.html');
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(WEB)) return;
-  console.log('building the web app…');
-  const result = spawnSync('npm', ['run', 'build', '-w', '@pictor/web'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('web build failed');
-}
+export { buildWebIfNeeded } from '../build-web.mjs';
 
 function freePort() {
   return new Promise((resolve, reject) => {
