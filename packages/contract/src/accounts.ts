@@ -97,6 +97,23 @@ export const Me = Type.Object(
   { $id: 'Me' },
 );
 
+export const UserSearchQuery = Type.Object(
+  {
+    q: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'The start of a username or display name, case-insensitive; a leading "@" is ignored.',
+      examples: ['ana'],
+    }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 8 })),
+  },
+  { additionalProperties: false },
+);
+
+export const UserSearchResults = Type.Object({
+  items: Type.Array(UserSummary, { description: 'Username matches first (alphabetical), then display-name matches.' }),
+});
+
 export const SessionResponse = Type.Object({
   token: Type.String({ description: 'Send as Authorization: Bearer <token>; browsers get the same session as a cookie.' }),
   csrfToken: Type.String({ description: 'Browsers send this back in X-CSRF-Token on cookie-authenticated writes.' }),
@@ -112,4 +129,6 @@ export type UserSummary = Static<typeof UserSummary>;
 export type Profile = Static<typeof Profile>;
 export type Me = Static<typeof Me>;
 export type SessionResponse = Static<typeof SessionResponse>;
+export type UserSearchQuery = Static<typeof UserSearchQuery>;
+export type UserSearchResults = Static<typeof UserSearchResults>;
 export type Avatar = Static<typeof Avatar>;

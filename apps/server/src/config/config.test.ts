@@ -21,6 +21,7 @@ describe('configuration', () => {
         failedSignInsPerAddress: { max: 25, windowSeconds: 300 },
         failedSignInsPerAccount: { max: 25, windowSeconds: 3600 },
         signUpsPerAddress: { max: 5, windowSeconds: 1800 },
+        searchesPerUser: { max: 120, windowSeconds: 60 },
       },
     });
   });

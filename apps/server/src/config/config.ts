@@ -26,6 +26,7 @@ export interface Config {
     failedSignInsPerAccount: RateRule;
     signUpsPerAddress: RateRule;
     writesPerUser: RateRule;
+    searchesPerUser: RateRule;
   };
   media: {
     maxImagePixels: number;
@@ -91,6 +92,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       failedSignInsPerAccount: read.rule('PICTOR_LIMIT_SIGNIN_ACCOUNT', { max: 25, windowSeconds: 3600 }),
       signUpsPerAddress: read.rule('PICTOR_LIMIT_SIGNUP_ADDRESS', { max: 5, windowSeconds: 1800 }),
       writesPerUser: read.rule('PICTOR_LIMIT_WRITES_USER', { max: 300, windowSeconds: 300 }),
+      searchesPerUser: read.rule('PICTOR_LIMIT_SEARCH_USER', { max: 120, windowSeconds: 60 }),
     },
     media: {
       maxImagePixels: read.int('PICTOR_MAX_IMAGE_PIXELS', 50_000_000, 1),

@@ -73,6 +73,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
       signInPerAddress: config.limits.failedSignInsPerAddress,
       signInPerAccount: config.limits.failedSignInsPerAccount,
       signUpPerAddress: config.limits.signUpsPerAddress,
+      searchPerUser: config.limits.searchesPerUser,
     },
     avatars: media.avatars,
     platform: { ids, clock, mediaUrl, cookieSecure: config.cookieSecure },
@@ -107,7 +108,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
     database: async () => void db.prepare('SELECT 1').get(),
     media: () => access(config.dataDir, constants.W_OK),
   });
-  accounts.registerRoutes(app, graph.counts);
+  accounts.registerRoutes(app, graph.counts, graph.reader.blockedAmong);
   graph.registerRoutes(app);
   media.registerRoutes(app);
   posts.registerRoutes(app);

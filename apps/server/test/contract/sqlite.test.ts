@@ -48,6 +48,13 @@ describe('SQLite outbox', () => {
     expect((await events.readAfter(0, 10)).map((e) => e.type)).toEqual(['real']);
   });
 
+  it('when accounts are searched by prefix, then both halves are index range scans, never a table scan', () => {
+    const { db } = fresh();
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('ana', 'ana\u{10FFFF}', 8) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan('SELECT id FROM users WHERE username >= ? AND username < ? ORDER BY username LIMIT ?')).toMatch(/SEARCH users USING (COVERING )?INDEX sqlite_autoindex_users_1/);
+    expect(plan('SELECT id FROM users WHERE display_name_fold >= ? AND display_name_fold < ? ORDER BY display_name_fold, id LIMIT ?')).toMatch(/SEARCH users USING (COVERING )?INDEX users_by_display_name_fold/);
+  });
+
   it('when the database is opened, then it is in WAL mode with foreign keys on, and migrations apply once', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');

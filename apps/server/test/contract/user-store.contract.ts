@@ -93,6 +93,24 @@ export function userStoreContract(name: string, open: () => Promise<AccountStore
       expect((await stores.users.findById(user.id))!.avatar).toBeNull();
     });
 
+    it('when searched by a prefix, then username matches come first, then display names (lowercased), each once, at most limit', async () => {
+      const tag = `s${ids.next().slice(-6)}`;
+      const [b, a, named, both] = [
+        aUser({ username: `${tag}b` }), aUser({ username: `${tag}a` }),
+        aUser({ username: `x${tag}`, displayName: `${tag.toUpperCase()} Élise` }), aUser({ username: `${tag}c`, displayName: `${tag} too` }),
+      ];
+      for (const user of [b, a, named, both]) await stores.users.create(user, []);
+      const found = await stores.users.search(tag, 10);
+      expect(found.map((u) => u.id)).toEqual([a.id, b.id, both.id, named.id]);
+      expect(found[0]).toEqual(a);
+      expect((await stores.users.search(tag, 2)).map((u) => u.id)).toEqual([a.id, b.id]);
+      expect((await stores.users.search(`${tag} é`, 10)).map((u) => u.id)).toEqual([named.id]);
+      expect(await stores.users.search(`${tag}zzz`, 10)).toEqual([]);
+      await stores.users.updateProfile(named.id, { displayName: 'Renamed' }, []);
+      expect((await stores.users.search(`${tag} é`, 10))).toEqual([]);
+      expect((await stores.users.search('renamed', 10)).map((u) => u.id)).toContain(named.id);
+    });
+
     it('when the password hash changes, then only it changes', async () => {
       const user = aUser();
       await stores.users.create(user, []);

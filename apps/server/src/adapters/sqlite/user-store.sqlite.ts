@@ -28,9 +28,15 @@ const PATCH_COLUMNS: Record<keyof ProfilePatch, readonly [string, (v: never) => 
   avatar: ['avatar', (v: unknown) => (v ? JSON.stringify(v) : null)],
 };
 
+/** The display name as search compares it (migration 004): Unicode lowercase, so "É" finds "é". */
+const fold = (displayName: string) => displayName.toLowerCase();
+/** Sorts after every character a username or display name can hold: [prefix, prefix + END) is "starts with". */
+const END = '\u{10FFFF}';
+
 export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserStore {
   const insert = db.prepare(
-    `INSERT INTO users (${COLUMNS}) VALUES (@id, @username, @email, @passwordHash, @displayName, @bio, @website, @avatar, @isPrivate, @createdAt, @lastActiveAt)`,
+    `INSERT INTO users (${COLUMNS}, display_name_fold)
+     VALUES (@id, @username, @email, @passwordHash, @displayName, @bio, @website, @avatar, @isPrivate, @createdAt, @lastActiveAt, @displayNameFold)`,
   );
   const byId = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
   const byUsername = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
@@ -39,11 +45,16 @@ export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserSto
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   const touch = db.prepare('UPDATE users SET last_active_at = ? WHERE id = ? AND last_active_at < ?');
   const remove = db.prepare('DELETE FROM users WHERE id = ?');
+  // Each is one range scan: the UNIQUE index on username, users_by_display_name_fold on the fold.
+  const byUsernamePrefix = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username >= ? AND username < ? ORDER BY username LIMIT ?`);
+  const byDisplayNamePrefix = db.prepare(
+    `SELECT ${COLUMNS} FROM users WHERE display_name_fold >= ? AND display_name_fold < ? ORDER BY display_name_fold, id LIMIT ?`,
+  );
 
   const create = db.transaction((user: User, events) => {
     insert.run({
       ...user, id: toDb(user.id), isPrivate: user.isPrivate ? 1 : 0, avatar: user.avatar ? JSON.stringify(user.avatar) : null,
-      createdAt: user.createdAt.getTime(), lastActiveAt: user.lastActiveAt.getTime(),
+      createdAt: user.createdAt.getTime(), lastActiveAt: user.lastActiveAt.getTime(), displayNameFold: fold(user.displayName),
     });
     outbox.append(events);
   });
@@ -80,12 +91,27 @@ export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserSto
     async updateProfile(id, patch, events) {
       const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof ProfilePatch, unknown][];
       if (!entries.length) return;
-      const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]![0]} = ?`).join(', ');
+      const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]![0]} = ?`);
       const values = entries.map(([key, value]) => PATCH_COLUMNS[key]![1](value as never));
+      if (patch.displayName !== undefined) {
+        sets.push('display_name_fold = ?');
+        values.push(fold(patch.displayName));
+      }
       db.transaction(() => {
-        db.prepare(`UPDATE users SET ${sets} WHERE id = ?`).run(...values, toDb(id));
+        db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, toDb(id));
         outbox.append(events);
       })();
+    },
+    async search(prefix, limit) {
+      if (prefix === '' || limit < 1) return [];
+      const byName = byUsernamePrefix.all(prefix, prefix + END, limit) as Record<string, unknown>[];
+      const found = byName.map(toUser);
+      if (found.length < limit) {
+        const seen = new Set(found.map((user) => user.id));
+        const byDisplay = (byDisplayNamePrefix.all(prefix, prefix + END, limit) as Record<string, unknown>[]).map(toUser);
+        found.push(...byDisplay.filter((user) => !seen.has(user.id)).slice(0, limit - found.length));
+      }
+      return found;
     },
     async updatePasswordHash(id, passwordHash) {
       setPassword.run(passwordHash, toDb(id));

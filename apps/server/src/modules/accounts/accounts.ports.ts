@@ -13,6 +13,13 @@ export interface UserStore {
   findByEmail(email: string): Promise<User | null>;
   /** Users for the ids that exist, in no particular order; one round trip for any number of ids. */
   findManyByIds(ids: readonly Id[]): Promise<User[]>;
+  /**
+   * Accounts whose username, or Unicode-lowercased display name, starts with `prefix` (which the
+   * caller passes lowercased and non-empty): username matches first in username order, then
+   * display-name matches in that order, each account once, at most `limit`. Index-backed: the
+   * cost follows `limit`, not the number of accounts. Consistency: reads its own writes.
+   */
+  search(prefix: string, limit: number): Promise<User[]>;
   updateProfile(id: Id, patch: ProfilePatch, events: DomainEvent[]): Promise<void>;
   updatePasswordHash(id: Id, passwordHash: string): Promise<void>;
   /** Marks the user active now; cheap and may be coalesced. */
@@ -48,6 +55,12 @@ export interface PasswordHasher {
 export interface PasswordPolicy {
   check(password: string, personalInputs: string[]): { code: 'password_too_weak' | 'password_breached'; message: string } | null;
 }
+
+/**
+ * Of `otherIds`, the accounts that must not appear to `viewerId`: blocked in either direction.
+ * One round trip for any number of ids. The graph module answers it; the composition root wires it.
+ */
+export type BlockedAmong = (viewerId: Id, otherIds: readonly Id[]) => Promise<Set<Id>>;
 
 /** Turns uploaded bytes into a stored, resized, metadata-free avatar. */
 export interface AvatarStorage {

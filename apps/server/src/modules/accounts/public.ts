@@ -9,13 +9,15 @@ import type { MediaUrl } from '../../platform/media-url.js';
 import type { RateLimiter, RateRule } from '../../platform/rate-limit.js';
 import { createAccountLifecycle } from './account-lifecycle.service.js';
 import type {
-  AvatarStorage, PasswordHasher, PasswordPolicy, SessionStore, SignInAttemptStore, UserStore,
+  AvatarStorage, BlockedAmong, PasswordHasher, PasswordPolicy, SessionStore, SignInAttemptStore, UserStore,
 } from './accounts.ports.js';
 import { registerAccountRoutes } from './accounts.routes.js';
 import type { ProfileCounts } from './accounts.views.js';
 import { createProfileEditing } from './profile.service.js';
 import { createSessions } from './sessions.service.js';
 import { createSignIn } from './sign-in.service.js';
+import { registerUserSearchRoutes } from './user-search.routes.js';
+import { createUserSearch } from './user-search.service.js';
 
 export type { AvatarRef, ProfilePatch, Session, SignInAttempt, User, Viewer } from './accounts.types.js';
 export type * from './accounts.ports.js';
@@ -25,7 +27,7 @@ export { avatarView, userSummaryView, type ProfileCounts } from './accounts.view
 export interface AccountsDeps {
   stores: { users: UserStore; sessions: SessionStore; attempts: SignInAttemptStore };
   security: { hasher: PasswordHasher; policy: PasswordPolicy; limiter: RateLimiter };
-  limits: { signInPerAddress: RateRule; signInPerAccount: RateRule; signUpPerAddress: RateRule };
+  limits: { signInPerAddress: RateRule; signInPerAccount: RateRule; signUpPerAddress: RateRule; searchPerUser: RateRule };
   avatars: AvatarStorage;
   platform: { ids: IdGenerator; clock: Clock; mediaUrl: MediaUrl; cookieSecure: boolean };
 }
@@ -52,11 +54,14 @@ export function createAccountsModule(deps: AccountsDeps) {
       findByUsername: (username: string) => users.findByUsername(username.trim().toLowerCase()),
       findManyByIds: (ids: readonly Id[]) => users.findManyByIds(ids),
     },
-    registerRoutes(app: HttpApp, counts: (userId: Id) => Promise<ProfileCounts>) {
+    /** `counts` and `blockedAmong` come from the graph module, which is built on this one. */
+    registerRoutes(app: HttpApp, counts: (userId: Id) => Promise<ProfileCounts>, blockedAmong: BlockedAmong) {
       registerAccountRoutes(app, {
         lifecycle, signIn, sessions, profiles, users, counts,
         mediaUrl: deps.platform.mediaUrl, cookieSecure: deps.platform.cookieSecure,
       });
+      const search = createUserSearch({ users, blockedAmong, limiter: deps.security.limiter, rule: deps.limits.searchPerUser });
+      registerUserSearchRoutes(app, { search, mediaUrl: deps.platform.mediaUrl });
     },
   };
 }
