@@ -25,10 +25,11 @@ export const PostPhoto = Type.Object(
   { $id: 'PostPhoto' },
 );
 
+/** A place: always a name; coordinates only when the device shared them (both or neither). */
 export const GeoPoint = Type.Object({
-  lat: Type.Number({ minimum: -90, maximum: 90 }),
-  lon: Type.Number({ minimum: -180, maximum: 180 }),
-  name: Type.String({ maxLength: 200 }),
+  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+  lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
 });
 
 export const Post = Type.Object(
@@ -118,6 +119,7 @@ export const AlbumWithPosts = Type.Object({
   posts: Type.Object({ items: Type.Array(Type.Ref('Post')), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
 });
 
+export type GeoPoint = Static<typeof GeoPoint>;
 export type Post = Static<typeof Post>;
 export type PostWithEngagement = Static<typeof PostWithEngagement>;
 export type PostPhoto = Static<typeof PostPhoto>;

@@ -92,6 +92,36 @@ describe('publishing a post', () => {
     expectProblem(await publish(ana, postForm([{ bytes: await jpeg() }], [['location', '{"lat": 200, "lon": 0}']])), 400, 'validation_failed');
   });
 
+  it('when a location is only a place name, then it is stored trimmed, without coordinates, and read back', async () => {
+    const res = await publish(ana, postForm([{ bytes: await jpeg(300, 300, 13) }], [['location', JSON.stringify({ name: '  Café Émile, Lyon  ' })]]));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().post.location).toEqual({ name: 'Café Émile, Lyon' });
+    const read = (await ben.call({ method: 'GET', url: `/api/v1/posts/${res.json().postId}` })).json();
+    expect(read.location).toEqual({ name: 'Café Émile, Lyon' });
+    const nulls = await publish(ana, postForm([{ bytes: await jpeg(300, 300, 14) }], [['location', '{"lat": null, "lon": null, "name": "Pier 39"}']]));
+    expect(nulls.json().post.location).toEqual({ name: 'Pier 39' });
+    const pinned = await publish(ana, postForm([{ bytes: await jpeg(300, 300, 15) }], [['location', '{"lat": 0, "lon": 0, "name": "Null Island"}']]));
+    expect(pinned.json().post.location).toEqual({ lat: 0, lon: 0, name: 'Null Island' });
+  });
+
+  it('when a location lacks a name, has one coordinate only, or a name too long or hiding characters, then 400 names the field and nothing is posted', async () => {
+    const before = (await ana.call({ method: 'GET', url: '/api/v1/me' })).json().counts.posts;
+    const cases: [unknown, string][] = [
+      [{ lat: 10, lon: 10 }, 'location.name'], [{ name: '   ' }, 'location.name'], [{ name: 'x'.repeat(201) }, 'location.name'],
+      [{ name: 'Evil\u202Egnp' }, 'location.name'], [{ name: 42 }, 'location.name'],
+      [{ lat: 10, name: 'Half' }, 'location.lon'], [{ lon: 10, name: 'Half' }, 'location.lat'],
+      [{ lat: '10', lon: 10, name: 'Text' }, 'location.lat'], [{ lat: 10, lon: 181, name: 'Far' }, 'location.lon'],
+      [['Ocean Beach'], 'location'], ['Ocean Beach', 'location'],
+    ];
+    for (const [location, field] of cases) {
+      const raw = typeof location === 'string' ? location : JSON.stringify(location);
+      const problem = expectProblem(await publish(ana, postForm([{ bytes: await jpeg() }], [['location', raw]])), 400, 'validation_failed');
+      expect(problem.fields?.[0]?.field, raw).toBe(field);
+    }
+    expect((await publish(ana, postForm([{ bytes: await jpeg(300, 300, 16) }], [['location', JSON.stringify({ name: 'é'.repeat(200) })]]))).statusCode).toBe(201);
+    expect((await ana.call({ method: 'GET', url: '/api/v1/me' })).json().counts.posts).toBe(before + 1);
+  });
+
   it('when publishing succeeds, then posts.created is in the outbox in the same transaction', async () => {
     const res = await publish(ana, postForm([{ bytes: await jpeg(400, 400, 41) }], [['caption', '#outbox']]));
     const row = server.pictor.db.prepare("SELECT payload FROM outbox WHERE type = 'posts.created' ORDER BY seq DESC LIMIT 1").get() as { payload: string };

@@ -51,15 +51,24 @@ function listField(values: string[]): string[] {
   return values;
 }
 
+/**
+ * The location field: JSON with a place name and, optionally, coordinates —
+ * {"name": "Ocean Beach"} or {"lat": 37.77, "lon": -122.42, "name": "Ocean Beach"}.
+ * Only the shape is read here; publishing checks the values (validateLocation).
+ */
 function parseLocation(raw: string | undefined): GeoPoint | null {
   if (raw === undefined || raw.trim() === '') return null;
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
-    throw invalidField('location', 'send JSON like {"lat": 37.77, "lon": -122.42, "name": "Ocean Beach"}');
+    throw invalidField('location', 'send JSON like {"name": "Ocean Beach"}, with "lat" and "lon" when known');
   }
-  if (!value || typeof value !== 'object') throw invalidField('location', 'an object with lat, lon and name');
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalidField('location', 'an object with a name, and lat and lon when known');
   const { lat, lon, name } = value as Record<string, unknown>;
-  return { lat: lat as number, lon: lon as number, name: typeof name === 'string' ? name.trim() : (name as string) ?? '' };
+  const place: GeoPoint = { name: name as string };
+  // null counts as absent: some clients send {"lat": null, "lon": null} for "no coordinates".
+  if (lat !== undefined && lat !== null) place.lat = lat as number;
+  if (lon !== undefined && lon !== null) place.lon = lon as number;
+  return place;
 }

@@ -1,9 +1,10 @@
 import type { Id } from '../../platform/ids.js';
 import type { CropAspect, FilterName, StoredPhoto } from '../media/public.js';
 
+/** Where a post was made: a place name, with coordinates only when the device shared them (both or neither). */
 export interface GeoPoint {
-  lat: number;
-  lon: number;
+  lat?: number;
+  lon?: number;
   name: string;
 }
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Id, IdGenerator } from '../../platform/ids.js';
+import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
 import { type CropAspect, type FilterName, isCropAspect, isFilterName, type PhotoPipeline, type PreparedPhoto } from '../media/public.js';
 import { cleanAlt, cleanTags, parseCaption } from './caption.js';
 import { findDuplicates } from './duplicates.js';
@@ -59,7 +60,7 @@ export function createPublishing(deps: { posts: PostStore; photos: PhotoPipeline
     const stored = await deps.photos.store(`${input.ownerId}/${id}`, prepared);
     const post: Post = {
       id, ownerId: input.ownerId, caption: details.caption.text, hashtags: details.caption.hashtags, mentions: details.caption.mentions,
-      location: input.location, tags: details.tags, crop,
+      location: details.location, tags: details.tags, crop,
       photos: stored.map((photo, index) => ({ ...photo, alt: details.alts[index]!, filter: details.filters[index]! })),
       commentsDisabled: false, hideLikeCount: false, archivedAt: null, createdAt: now, updatedAt: now,
     };
@@ -87,8 +88,8 @@ function validate(input: PublishInput) {
     if (!isFilterName(name)) throw invalidField(`filter[${index}]`, `unknown filter "${name.slice(0, 40)}"`);
     return name as FilterName;
   });
-  if (input.location) validateLocation(input.location);
   return {
+    location: input.location ? validateLocation(input.location) : null,
     crop: input.crop as CropAspect | undefined,
     caption: parseCaption(input.caption),
     alts: input.images.map((_, index) => cleanAlt(input.alts[index] ?? '', index)),
@@ -97,9 +98,22 @@ function validate(input: PublishInput) {
   };
 }
 
-function validateLocation(location: GeoPoint) {
+export const MAX_PLACE_NAME = 200;
+
+/**
+ * A place is a name (1 to 200 characters, one line, no invisible characters) and, when the
+ * device shared them, coordinates: both or neither. Answers the cleaned place.
+ */
+export function validateLocation(location: GeoPoint): GeoPoint {
   const { lat, lon, name } = location;
+  if (typeof name !== 'string') throw invalidField('location.name', 'the place name, as text');
+  if (hasForbiddenCharacters(name)) throw invalidField('location.name', 'contains invisible or control characters');
+  const cleaned = cleanText(name);
+  const length = [...cleaned].length;
+  if (length < 1 || length > MAX_PLACE_NAME) throw invalidField('location.name', `a place name of 1 to ${MAX_PLACE_NAME} characters`);
+  if (lat === undefined && lon === undefined) return { name: cleaned };
+  if (lat === undefined || lon === undefined) throw invalidField(lat === undefined ? 'location.lat' : 'location.lon', 'send lat and lon together, or neither');
   if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) throw invalidField('location.lat', 'a number from -90 to 90');
   if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) throw invalidField('location.lon', 'a number from -180 to 180');
-  if (typeof name !== 'string' || name.length > 200) throw invalidField('location.name', 'text of at most 200 characters');
+  return { lat, lon, name: cleaned };
 }
