@@ -42,9 +42,9 @@ export function scratchCopy(datasetDir: string, name: string): string {
  * Starts the real server (the same entry point `npm start` runs: every role, the
  * composition root, tsx) in a child process over `dataDir`, and waits for /health.
  */
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startServer(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/main/all.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, 'apps/server/src/main/all.ts')], {
     cwd: ROOT,
     env: { ...process.env, PICTOR_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), PICTOR_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -40,6 +40,13 @@ export interface Config {
     /** Registers /api/v1/bench/* routes (a storage-free feed page to measure against). Never in production. */
     benchRoutes: boolean;
   };
+  /** In-process caches in front of the stores (posts, authors, the celebrity list). */
+  cache: {
+    /** How long a cached record may be served; bounds staleness when several processes write. 0 turns caching off. */
+    ttlMs: number;
+    /** Most posts, and most users, kept in memory. */
+    entries: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -100,6 +107,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       maxFilesPerPost: 10,
     },
     feed,
+    cache: {
+      ttlMs: read.int('PICTOR_CACHE_TTL_SECONDS', 30, 0, 3600) * 1000,
+      entries: read.int('PICTOR_CACHE_ENTRIES', 20_000, 100, 10_000_000),
+    },
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`PICTOR_LOG_LEVEL: "${config.logLevel}" is not a level; use fatal, error, warn, info, debug, trace or silent`);

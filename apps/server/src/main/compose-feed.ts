@@ -2,6 +2,7 @@
  * Wiring for interactions and the feed, called by compose.ts (the composition
  * root): picks their SQLite adapters and connects them to posts, graph, accounts.
  */
+import { withCelebrityCache } from '../adapters/memory/timeline-store.cached.js';
 import { createSqliteCommentStore } from '../adapters/sqlite/comment-store.sqlite.js';
 import type { Sqlite } from '../adapters/sqlite/database.js';
 import { createSqliteEngagementStore } from '../adapters/sqlite/engagement-store.sqlite.js';
@@ -42,10 +43,11 @@ export function composeInteractionsAndFeed(w: FeedWiring) {
   });
   const feed = createFeedModule({
     stores: {
-      timelines: createSqliteTimelineStore(w.db, { capacity: w.config.feed.timelineCapacity }),
+      timelines: withCelebrityCache(createSqliteTimelineStore(w.db, { capacity: w.config.feed.timelineCapacity }), { ttlMs: w.config.cache.ttlMs, clock: w.platform.clock }),
       recent: createSqliteRecentPosts(w.db),
     },
     interactions,
+    posts: w.posts.lookup,
     present: w.posts.present,
     accounts: w.accounts,
     graph: w.graph.reader,

@@ -141,6 +141,12 @@ export function graphStoreContract(name: string, open: () => Promise<GraphWorld>
       expect((await graph.blockedAmong(v!, [])).size).toBe(0);
       expect((await graph.followedAmong(v!, [])).size).toBe(0);
       expect((await graph.mutedAmong(v!, [])).size).toBe(0);
+      const all = await graph.relationsAmong(v!, others);
+      expect([...all.blocked].sort()).toEqual([blocksV, blockedByV].sort());
+      expect([...all.followed]).toEqual([followed]);
+      expect([...all.muted]).toEqual([muted]);
+      const none = await graph.relationsAmong(v!, []);
+      expect(none.followed.size + none.muted.size + none.blocked.size).toBe(0);
     });
 
     it('when lists are paged, then newest first, cursors continue without repeats, and the last page says so', async () => {

@@ -97,6 +97,17 @@ export function createSqliteGraphStore(db: Sqlite, outbox: OutboxWriter): GraphS
     blockedAmong: among(q.blockedAmong),
     followedAmong: among(q.followedAmong),
     mutedAmong: among(q.mutedAmong),
+    async relationsAmong(viewerId, otherIds) {
+      const result = { followed: new Set<Id>(), muted: new Set<Id>(), blocked: new Set<Id>() };
+      if (otherIds.length === 0) return result;
+      for (const row of q.relationsAmong.raw().all({ viewer: toDb(viewerId), others: idList(otherIds) }) as unknown[][]) {
+        const id = fromDb(row[0]);
+        if (num(row[1]) === 1) result.followed.add(id);
+        if (num(row[2]) === 1) result.muted.add(id);
+        if (num(row[3]) === 1) result.blocked.add(id);
+      }
+      return result;
+    },
     async followers(userId, after, limit) {
       return pageOf(q.followers.all(toDb(userId), before(after), limit + 1) as Record<string, unknown>[], limit, 'follower_id');
     },
@@ -157,6 +168,12 @@ function prepareGraphStatements(db: Sqlite) {
       EXISTS(SELECT 1 FROM user_relations WHERE actor_id = j.value AND kind = 'block' AND subject_id = @viewer)`),
     followedAmong: db.prepare('SELECT j.value FROM json_each(@others) j WHERE EXISTS(SELECT 1 FROM follows WHERE follower_id = @viewer AND followee_id = j.value)'),
     mutedAmong: db.prepare(`SELECT j.value FROM json_each(@others) j WHERE EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @viewer AND kind = 'mute' AND subject_id = j.value)`),
+    relationsAmong: db.prepare(`SELECT j.value,
+      EXISTS(SELECT 1 FROM follows WHERE follower_id = @viewer AND followee_id = j.value),
+      EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @viewer AND kind = 'mute' AND subject_id = j.value),
+      EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @viewer AND kind = 'block' AND subject_id = j.value)
+        OR EXISTS(SELECT 1 FROM user_relations WHERE actor_id = j.value AND kind = 'block' AND subject_id = @viewer)
+      FROM json_each(@others) j`),
     followers: db.prepare('SELECT follower_id, seq FROM follows WHERE followee_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
     following: db.prepare('SELECT followee_id, seq FROM follows WHERE follower_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
     requests: db.prepare('SELECT requester_id, seq FROM follow_requests WHERE target_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),

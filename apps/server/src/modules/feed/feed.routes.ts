@@ -22,7 +22,7 @@ export function registerFeedRoutes(app: HttpApp, deps: { reading: ReturnType<typ
     const position = decodeFeedCursor(cursor, mode);
     if (position === null) await deps.upkeep.ensureFresh(viewer.userId);
     const page = await deps.reading.page(viewer.userId, position, mode, limit);
-    return { posts: deps.items.present(page.items), nextCursor: page.next ? encodeFeedCursor(page.next) : null };
+    return { posts: await deps.items.present(viewer.userId, page.items), nextCursor: page.next ? encodeFeedCursor(page.next) : null };
   });
 }
 

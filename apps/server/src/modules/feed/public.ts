@@ -9,7 +9,7 @@ import type { Id } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
-import type { InteractionsModule, PresentPost } from '../interactions/public.js';
+import type { InteractionsModule, PostLookup, PresentPost } from '../interactions/public.js';
 import { createCandidates } from './candidates.js';
 import { createFeedItems } from './feed-items.js';
 import type { RecentPosts, TimelineStore } from './feed.ports.js';
@@ -24,7 +24,8 @@ export { RANKING_WEIGHTS } from './ranking.js';
 
 export interface FeedDeps {
   stores: { timelines: TimelineStore; recent: RecentPosts };
-  interactions: Pick<InteractionsModule, 'gate' | 'engagement' | 'affinity'>;
+  interactions: Pick<InteractionsModule, 'engagement' | 'affinity'>;
+  posts: PostLookup;
   present: PresentPost;
   accounts: AccountDirectory;
   graph: GraphReader;
@@ -36,7 +37,10 @@ export function createFeedModule(deps: FeedDeps) {
   const { timelines, recent } = deps.stores;
   const { clock, mediaUrl } = deps.platform;
   const candidates = createCandidates({ timelines, recent, graph: deps.graph });
-  const items = createFeedItems({ ...deps.interactions, graph: deps.graph, present: deps.present, mediaUrl, clock });
+  const items = createFeedItems({
+    posts: deps.posts, accounts: deps.accounts, graph: deps.graph, engagement: deps.interactions.engagement,
+    affinity: deps.interactions.affinity, present: deps.present, mediaUrl, clock,
+  });
   const reading = createFeedReading({ candidates, items, clock });
   const upkeep = createTimelineUpkeep({ timelines, recent, graph: deps.graph, accounts: deps.accounts, clock, settings: deps.settings });
 
@@ -49,7 +53,7 @@ export function createFeedModule(deps: FeedDeps) {
       if (options.benchRoutes) {
         registerFixedFeedRoute(app, async (viewerId) => {
           const page = await reading.page(viewerId, null, 'following', 20);
-          return items.present(page.items);
+          return items.present(viewerId, page.items);
         });
       }
     },

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../platform/events.js';
 import type { Id } from '../../platform/ids.js';
-import type { FollowCounts, IdPage, RelationKind, RelationshipFacts } from './graph.types.js';
+import type { FollowCounts, IdPage, RelationKind, RelationsAmong, RelationshipFacts } from './graph.types.js';
 
 /**
  * The social graph's store of record. Every write is idempotent and keeps the
@@ -29,6 +29,8 @@ export interface GraphStore {
   followedAmong(viewerId: Id, otherIds: readonly Id[]): Promise<Set<Id>>;
   /** Of `otherIds`, those the viewer mutes. One round trip. */
   mutedAmong(viewerId: Id, otherIds: readonly Id[]): Promise<Set<Id>>;
+  /** The three questions above at once, for readers that need all of them (the home feed). One round trip. */
+  relationsAmong(viewerId: Id, otherIds: readonly Id[]): Promise<RelationsAmong>;
 
   followers(userId: Id, after: string | null, limit: number): Promise<IdPage>;
   following(userId: Id, after: string | null, limit: number): Promise<IdPage>;

@@ -14,6 +14,13 @@ export interface RelationshipFacts {
   restricting: boolean;
 }
 
+/** Of a set of accounts, those the viewer follows, mutes, and is blocked with (either way). */
+export interface RelationsAmong {
+  followed: Set<Id>;
+  muted: Set<Id>;
+  blocked: Set<Id>;
+}
+
 export interface IdPage {
   ids: Id[];
   /** Position to continue after, or null at the end. */

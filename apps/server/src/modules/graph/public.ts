@@ -50,6 +50,7 @@ export function createGraphModule(deps: GraphDeps) {
       blockedAmong: graph.blockedAmong.bind(graph),
       followedAmong: graph.followedAmong.bind(graph),
       mutedAmong: graph.mutedAmong.bind(graph),
+      relationsAmong: graph.relationsAmong.bind(graph),
       counts: graph.counts.bind(graph),
     },
     subscriptions: (): EventSubscription[] => [

@@ -22,7 +22,7 @@ import { createSaves } from './saves.service.js';
 export type * from './interactions.ports.js';
 export type * from './interactions.types.js';
 export { InteractionEvents, type CommentedPayload, type LikedPayload } from './interactions.events.js';
-export { withEngagement, type EngagementReader, type PresentPost } from './engagement.js';
+export { withEngagement, type Counts, type EngagementReader, type PresentPost, type ViewerState } from './engagement.js';
 export type { PostGate, PostLookup, Shown } from './post-gate.js';
 
 export interface InteractionsDeps {

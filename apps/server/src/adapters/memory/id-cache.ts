@@ -1,0 +1,77 @@
+import { LRUCache } from 'lru-cache';
+import type { Clock } from '../../platform/clock.js';
+import type { Id } from '../../platform/ids.js';
+
+export interface IdCacheOptions {
+  /** Most entries kept; the least recently used go first. */
+  max: number;
+  /** How long an entry may be served. It bounds staleness when another process writes the same rows. */
+  ttlMs: number;
+  clock: Clock;
+}
+
+/**
+ * A bounded, expiring read-through cache of records by id, for wrapping a store.
+ * Misses of a batch are loaded in one call to the store. A write through the
+ * wrapper forgets its ids; a load that raced with such a write is returned but
+ * not kept, so a stale row never outlives the write that replaced it.
+ * Cached records are shared between readers and must be treated as immutable.
+ */
+export function createIdCache<V extends object>(options: IdCacheOptions) {
+  const cache = new LRUCache<Id, V>({
+    max: options.max,
+    ttl: options.ttlMs,
+    perf: { now: () => options.clock.now().getTime() },
+  });
+  let writes = 0;
+  function forget(id: Id): void {
+    writes++;
+    cache.delete(id);
+  }
+
+  return {
+    async one(id: Id, load: (id: Id) => Promise<V | null>): Promise<V | null> {
+      const hit = cache.get(id);
+      if (hit) return hit;
+      const seen = writes;
+      const value = await load(id);
+      if (value && seen === writes) cache.set(id, value);
+      return value;
+    },
+
+    /** The records found for `ids`, in the order of `ids`, missing ones left out. */
+    async many(ids: readonly Id[], load: (missing: Id[]) => Promise<V[]>, idOf: (value: V) => Id): Promise<V[]> {
+      const found = new Map<Id, V>();
+      const missing: Id[] = [];
+      for (const id of ids) {
+        const hit = cache.get(id);
+        if (hit) found.set(id, hit);
+        else missing.push(id);
+      }
+      if (missing.length) {
+        const seen = writes;
+        const loaded = await load(missing);
+        const keep = seen === writes;
+        for (const value of loaded) {
+          found.set(idOf(value), value);
+          if (keep) cache.set(idOf(value), value);
+        }
+      }
+      return ids.flatMap((id) => found.get(id) ?? []);
+    },
+
+    forget,
+
+    /** Runs a write and forgets `id` both before it and after it settles. */
+    async writing<R>(id: Id, write: () => Promise<R>): Promise<R> {
+      forget(id);
+      try {
+        return await write();
+      } finally {
+        forget(id);
+      }
+    },
+  };
+}
+
+export type IdCache<V extends object> = ReturnType<typeof createIdCache<V>>;
