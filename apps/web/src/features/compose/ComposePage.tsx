@@ -5,6 +5,7 @@ import { errorText } from '../../api/client';
 import type { UploadProgress } from '../../api/upload';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Icon } from '../../ui/Icon';
+import { freshPost, postKey } from '../posts/api';
 import { type Draft, publish } from './api';
 import { CaptionInput } from './CaptionInput';
 import { ACCEPT_ATTR, CROPS, type Crop, MAX_PHOTOS, refuseReason } from './filters';
@@ -68,7 +69,7 @@ export default function ComposePage() {
     setProgress({ loaded: 0, total: 1, processing: false });
     try {
       const result = await publish({ photos, crop, caption, location }, key.current, setProgress);
-      client.setQueryData(['post', result.postId], result.post);
+      client.setQueryData(postKey(result.postId), freshPost(result.post));
       void client.invalidateQueries({ queryKey: ['posts'] });
       void client.invalidateQueries({ queryKey: ['profile'] });
       void client.invalidateQueries({ queryKey: ['feed'] });

@@ -6,10 +6,14 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Icon } from '../../ui/Icon';
 import { Sheet } from '../../ui/Sheet';
 import { useMe } from '../auth/session';
+import { AlbumPicker } from './AlbumPicker';
 import { useArchivePost, useDeletePost } from './api';
+import { EditPostForm } from './EditPostForm';
+
+type Open = 'menu' | 'edit' | 'albums' | null;
 
 export function PostMenu({ post }: { post: Post }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<Open>(null);
   const [copied, setCopied] = useState(false);
   const me = useMe().data;
   const navigate = useNavigate();
@@ -17,12 +21,15 @@ export function PostMenu({ post }: { post: Post }) {
   const remove = useDeletePost(post.id);
   const mine = me?.id === post.author.id;
   const link = `${window.location.origin}/p/${post.id}`;
+  const close = () => setOpen(null);
+  // Closing the menu to open the edit or album sheet fires the menu's close event too: only close what is open.
+  const closeMenu = () => setOpen((now) => (now === 'menu' ? null : now));
   return (
     <>
-      <button type="button" className="icon-btn post-more" aria-label="More options" onClick={() => setOpen(true)}>
+      <button type="button" className="icon-btn post-more" aria-label="More options" onClick={() => setOpen('menu')}>
         <Icon name="dots" />
       </button>
-      <Sheet open={open} onClose={() => setOpen(false)} title="Post options">
+      <Sheet open={open === 'menu'} onClose={closeMenu} title="Post options">
         <ul className="menu-list">
           <li>
             <button type="button" onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true))}>
@@ -37,7 +44,17 @@ export function PostMenu({ post }: { post: Post }) {
           {mine ? (
             <>
               <li>
-                <button type="button" onClick={() => archive.mutate(!post.archived, { onSuccess: () => setOpen(false) })}>
+                <button type="button" onClick={() => setOpen('edit')}>
+                  Edit
+                </button>
+              </li>
+              <li>
+                <button type="button" onClick={() => setOpen('albums')}>
+                  Add to album
+                </button>
+              </li>
+              <li>
+                <button type="button" onClick={() => archive.mutate(!post.archived, { onSuccess: close })}>
                   {post.archived ? 'Show on profile' : 'Archive'}
                 </button>
               </li>
@@ -57,6 +74,16 @@ export function PostMenu({ post }: { post: Post }) {
         </ul>
         {archive.error || remove.error ? <ErrorNote>{errorText(archive.error ?? remove.error)}</ErrorNote> : null}
       </Sheet>
+      {mine ? (
+        <>
+          <Sheet open={open === 'edit'} onClose={close} title="Edit post">
+            <EditPostForm post={post} onDone={close} />
+          </Sheet>
+          <Sheet open={open === 'albums'} onClose={close} title="Add to album">
+            <AlbumPicker post={post} />
+          </Sheet>
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,10 +1,12 @@
 import type { Profile } from '@pictor/contract';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Icon } from '../../ui/Icon';
 import { LoadMore } from '../../ui/LoadMore';
+import { Sheet } from '../../ui/Sheet';
 import { EmptyState, ErrorState, Spinner } from '../../ui/States';
-import { useAlbums, usePostPages } from './api';
+import { AlbumNameForm } from './AlbumName';
+import { useAlbums, useCreateAlbum, usePostPages } from './api';
 import { PostGrid } from './PostGrid';
 
 export function ProfilePosts({ profile }: { profile: Profile }) {
@@ -25,7 +27,7 @@ export function ProfilePosts({ profile }: { profile: Profile }) {
           </Link>
         ) : null}
       </nav>
-      {tab === 'posts' ? <Grid profile={profile} self={self} /> : <Albums profile={profile} />}
+      {tab === 'posts' ? <Grid profile={profile} self={self} /> : <Albums profile={profile} self={self} />}
     </section>
   );
 }
@@ -54,26 +56,61 @@ function Grid({ profile, self }: { profile: Profile; self: boolean }) {
   );
 }
 
-function Albums({ profile }: { profile: Profile }) {
+function NewAlbum({ username }: { username: string }) {
+  const [open, setOpen] = useState(false);
+  const create = useCreateAlbum();
+  const navigate = useNavigate();
+  return (
+    <div className="album-tools">
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)}>
+        <Icon name="create" size={16} /> New album
+      </button>
+      <Sheet open={open} onClose={() => setOpen(false)} title="New album">
+        <div className="sheet-pad">
+          <AlbumNameForm
+            label="Album name"
+            submitLabel="Create"
+            busy={create.isPending}
+            error={create.error}
+            onSubmit={(name) => create.mutate(name, { onSuccess: (album) => navigate(`/${username}/albums/${album.id}`) })}
+          />
+        </div>
+      </Sheet>
+    </div>
+  );
+}
+
+function Albums({ profile, self }: { profile: Profile; self: boolean }) {
   const albums = useAlbums(profile.id);
   if (albums.isPending) return <Spinner />;
   if (albums.isError) return <ErrorState error={albums.error} />;
-  if (albums.data.items.length === 0) return <EmptyState title="No albums yet" />;
+  const tools = self ? <NewAlbum username={profile.username} /> : null;
+  if (albums.data.items.length === 0) {
+    return (
+      <>
+        {tools}
+        <EmptyState title="No albums yet">{self ? <p>Group your posts into albums: create one, then add posts from their ⋯ menu.</p> : null}</EmptyState>
+      </>
+    );
+  }
   return (
-    <ul className="album-list">
-      {albums.data.items.map((album) => (
-        <li key={album.id}>
-          <Link to={`/${profile.username}/albums/${album.id}`} className="album-card">
-            <span className="album-cover" style={{ background: album.cover?.color ?? 'var(--line)' }}>
-              {album.cover ? <img src={album.cover.variants.thumb?.webp} alt="" loading="lazy" /> : null}
-            </span>
-            <strong>{album.name}</strong>
-            <span className="muted">
-              {album.postCount} {album.postCount === 1 ? 'post' : 'posts'}
-            </span>
-          </Link>
-        </li>
-      ))}
-    </ul>
+    <>
+      {tools}
+      <ul className="album-list">
+        {albums.data.items.map((album) => (
+          <li key={album.id}>
+            <Link to={`/${profile.username}/albums/${album.id}`} className="album-card">
+              <span className="album-cover" style={{ background: album.cover?.color ?? 'var(--line)' }}>
+                {album.cover ? <img src={album.cover.variants.thumb?.webp} alt="" loading="lazy" /> : null}
+              </span>
+              <strong>{album.name}</strong>
+              <span className="muted">
+                {album.postCount} {album.postCount === 1 ? 'post' : 'posts'}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

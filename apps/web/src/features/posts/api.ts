@@ -1,11 +1,21 @@
-import type { AlbumPage, Post, PostPage } from '@pictor/contract';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Album, AlbumPage, Post, PostPage, PostWithEngagement, UpdatePostBody } from '@pictor/contract';
+import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
 export const postKey = (postId: string) => ['post', postId] as const;
+export const albumKey = (albumId: string) => ['posts', 'album', albumId] as const;
 
+/** GET /posts/{id} answers the post with its counts and what the viewer did with it. */
 export function usePost(postId: string) {
-  return useQuery({ queryKey: postKey(postId), queryFn: () => api.get<Post>(`/posts/${postId}`) });
+  return useQuery({ queryKey: postKey(postId), queryFn: () => api.get<PostWithEngagement>(`/posts/${postId}`) });
+}
+
+/** A post just published has no likes, comments or saves yet: what the post page shows before it refetches. */
+export function freshPost(post: Post): PostWithEngagement {
+  return {
+    ...post, userId: post.author.id, username: post.author.username, timestamp: post.createdAt,
+    likes: 0, comments: 0, viewerHasLiked: false, viewerHasSaved: false,
+  };
 }
 
 /** Any cursor-paged list of posts (profile grid, archive, saved, album). */
@@ -19,12 +29,10 @@ export function usePostPages(key: readonly unknown[], path: string, enabled = tr
   });
 }
 
-export function useAlbums(userId: string | undefined) {
-  return useQuery({
-    queryKey: ['albums', userId],
-    enabled: Boolean(userId),
-    queryFn: () => api.get<AlbumPage>(`/users/${userId}/albums`, { limit: 50 }),
-  });
+/** Lists that show a post: the feed, grids, albums. */
+function refreshLists(client: QueryClient) {
+  void client.invalidateQueries({ queryKey: ['posts'] });
+  void client.invalidateQueries({ queryKey: ['feed'] });
 }
 
 export function useArchivePost(postId: string) {
@@ -45,8 +53,70 @@ export function useDeletePost(postId: string) {
     mutationFn: () => api.delete<void>(`/posts/${postId}`),
     onSuccess: () => {
       client.removeQueries({ queryKey: postKey(postId) });
-      void client.invalidateQueries({ queryKey: ['posts'] });
-      void client.invalidateQueries({ queryKey: ['feed'] });
+      refreshLists(client);
     },
+  });
+}
+
+/** PATCH answers the bare post; the cached copy keeps its counts and the viewer's like and save. */
+export function useEditPost(postId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdatePostBody) => api.patch<Post>(`/posts/${postId}`, body),
+    onSuccess: (post) => {
+      client.setQueryData<PostWithEngagement>(postKey(postId), (old) => (old ? { ...old, ...post } : old));
+      void client.invalidateQueries({ queryKey: postKey(postId) });
+      refreshLists(client);
+    },
+  });
+}
+
+export function useAlbums(userId: string | undefined) {
+  return useQuery({
+    queryKey: ['albums', userId],
+    enabled: Boolean(userId),
+    queryFn: () => api.get<AlbumPage>(`/users/${userId}/albums`, { limit: 50 }),
+  });
+}
+
+function refreshAlbums(client: QueryClient, albumId?: string) {
+  void client.invalidateQueries({ queryKey: ['albums'] });
+  if (albumId) void client.invalidateQueries({ queryKey: albumKey(albumId) });
+}
+
+export function useCreateAlbum() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api.post<Album>('/albums', { name }),
+    onSuccess: () => refreshAlbums(client),
+  });
+}
+
+export function useRenameAlbum(albumId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api.patch<Album>(`/albums/${albumId}`, { name }),
+    onSuccess: () => refreshAlbums(client, albumId),
+  });
+}
+
+export function useDeleteAlbum(albumId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<void>(`/albums/${albumId}`),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: albumKey(albumId) });
+      refreshAlbums(client);
+    },
+  });
+}
+
+/** Puts one of the owner's posts in an album, or takes it out; both are idempotent. */
+export function useAlbumPost() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ albumId, postId, add }: { albumId: string; postId: string; add: boolean }) =>
+      add ? api.put<Album>(`/albums/${albumId}/posts/${postId}`) : api.delete<Album>(`/albums/${albumId}/posts/${postId}`),
+    onSuccess: (_album, { albumId }) => refreshAlbums(client, albumId),
   });
 }
