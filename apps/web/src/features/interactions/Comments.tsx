@@ -8,6 +8,7 @@ import { LoadMore } from '../../ui/LoadMore';
 import { useMe } from '../auth/session';
 import { RichText, TimeAgo } from '../posts/Caption';
 import { useAddComment, useComments, useDeleteComment } from './api';
+import { CommentLikeButton, useCommentLike } from './CommentLike';
 
 /** Top-level comments with their reply threads, and the box to add one. */
 export function Comments({ post }: { post: Post }) {
@@ -67,6 +68,7 @@ function CommentItem({ post, comment, onReply, isReply }: { post: Post; comment:
   const [open, setOpen] = useState(false);
   const me = useMe().data;
   const remove = useDeleteComment(post.id);
+  const like = useCommentLike(post.id, comment);
   const canDelete = me && (me.id === comment.author.id || me.id === post.author.id);
   return (
     <li className="comment">
@@ -80,7 +82,7 @@ function CommentItem({ post, comment, onReply, isReply }: { post: Post; comment:
         </p>
         <div className="comment-meta">
           <TimeAgo iso={comment.createdAt} />
-          {comment.likes ? <span>{comment.likes} likes</span> : null}
+          {like.likes ? <span>{like.likes.toLocaleString()} {like.likes === 1 ? 'like' : 'likes'}</span> : null}
           <button type="button" onClick={() => onReply(isReply ? { ...comment, id: comment.parentId ?? comment.id } : comment)}>
             Reply
           </button>
@@ -95,8 +97,10 @@ function CommentItem({ post, comment, onReply, isReply }: { post: Post; comment:
             {open ? 'Hide replies' : `View replies (${comment.replies})`}
           </button>
         ) : null}
+        {like.error ? <ErrorNote>{errorText(like.error)}</ErrorNote> : null}
         {open ? <Replies post={post} parent={comment} onReply={onReply} /> : null}
       </div>
+      <CommentLikeButton author={comment.author.username} liked={like.liked} onToggle={() => void like.toggle()} />
     </li>
   );
 }

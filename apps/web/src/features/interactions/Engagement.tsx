@@ -1,4 +1,4 @@
-import type { Post, PostWithEngagement } from '@pictor/contract';
+import type { PostWithEngagement } from '@pictor/contract';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorText } from '../../api/client';
@@ -6,13 +6,14 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Icon } from '../../ui/Icon';
 import { useMe } from '../auth/session';
 import { PostCard } from '../posts/PostCard';
-import { hasEngagement, like, save, useLikers } from './api';
+import { like, save } from './api';
 import { Comments } from './Comments';
 import { LikersSheet } from './LikersSheet';
 import { ShareButton } from './ShareButton';
 
 interface Props {
-  post: Post | PostWithEngagement;
+  /** Every answer that shows a post to read (feed, saved, GET /posts/{id}) carries its engagement. */
+  post: PostWithEngagement;
   eager?: boolean;
   /** The post page shows the comment threads; the feed links to them. */
   expanded?: boolean;
@@ -22,18 +23,15 @@ interface Props {
 export function Engagement({ post, eager, expanded }: Props) {
   const me = useMe().data;
   const navigate = useNavigate();
-  const known = hasEngagement(post);
-  // GET /posts/{id} answers no engagement; the likers list tells whether the viewer liked it.
-  const likers = useLikers(post.id, !known && Boolean(me));
-  const likedFromList = likers.data?.items.some((u) => u.id === me?.id) ?? false;
+  // Local state holds the optimistic answer; until the first click the post says what is true.
   const [liked, setLiked] = useState<boolean | null>(null);
   const [likes, setLikes] = useState<number | null | undefined>(undefined);
-  const [saved, setSaved] = useState(known ? post.viewerHasSaved : false);
+  const [saved, setSaved] = useState(post.viewerHasSaved);
   const [burst, setBurst] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [showLikers, setShowLikers] = useState(false);
-  const isLiked = liked ?? (known ? post.viewerHasLiked : likedFromList);
-  const count = likes !== undefined ? likes : known ? post.likes : (likers.data?.items.length ?? null);
+  const isLiked = liked ?? post.viewerHasLiked;
+  const count = likes !== undefined ? likes : post.likes;
 
   async function toggleLike(on = !isLiked) {
     if (!me) return navigate(`/accounts/login?next=/p/${post.id}`);
@@ -95,7 +93,7 @@ export function Engagement({ post, eager, expanded }: Props) {
     <PostCard post={post} eager={eager} actions={actions} onDoubleTap={doubleTap} burst={burst}>
       {expanded ? (
         <Comments post={post} />
-      ) : known && post.comments > 0 ? (
+      ) : post.comments > 0 ? (
         <Link to={`/p/${post.id}`} className="muted">
           View all {post.comments} comments
         </Link>

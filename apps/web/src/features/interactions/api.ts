@@ -1,14 +1,15 @@
-import type { Comment, CommentPage, CreateCommentBody, LikeResult, LikerPage, Post, PostWithEngagement, SaveResult } from '@pictor/contract';
+import type { Comment, CommentPage, CreateCommentBody, LikeResult, LikerPage, SaveResult } from '@pictor/contract';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-
-/** Feed and saved answers carry engagement; a bare `Post` (GET /posts/{id}) does not. */
-export const hasEngagement = (post: Post | PostWithEngagement): post is PostWithEngagement => 'viewerHasLiked' in post;
 
 export const like = (postId: string, on: boolean) =>
   on ? api.post<LikeResult>(`/posts/${postId}/like`) : api.delete<LikeResult>(`/posts/${postId}/like`);
 export const save = (postId: string, on: boolean) =>
   on ? api.post<SaveResult>(`/posts/${postId}/save`) : api.delete<SaveResult>(`/posts/${postId}/save`);
+
+/** Likes a comment or takes the like back; answers the comment with its new count. */
+export const likeComment = (postId: string, commentId: string, on: boolean) =>
+  on ? api.post<Comment>(`/posts/${postId}/comments/${commentId}/like`) : api.delete<Comment>(`/posts/${postId}/comments/${commentId}/like`);
 
 export function useLikers(postId: string, enabled = true) {
   return useQuery({ queryKey: ['likers', postId], enabled, queryFn: () => api.get<LikerPage>(`/posts/${postId}/likes`, { limit: 50 }) });
