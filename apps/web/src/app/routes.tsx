@@ -12,6 +12,7 @@ const FollowList = lazy(() => import('../features/profile/FollowListPage'));
 const EditProfile = lazy(() => import('../features/profile/EditProfilePage'));
 const Requests = lazy(() => import('../features/profile/RequestsPage'));
 const Settings = lazy(() => import('../features/settings/SettingsPage'));
+const Relations = lazy(() => import('../features/settings/RelationsPage'));
 const PostPage = lazy(() => import('../features/posts/PostPage'));
 const Compose = lazy(() => import('../features/compose/ComposePage'));
 const Collections = lazy(() => import('../features/posts/CollectionsPage'));
@@ -37,6 +38,9 @@ export const router = createBrowserRouter([
       { path: 'accounts/edit', element: auth(<EditProfile />) },
       { path: 'accounts/settings', element: auth(<Settings />) },
       { path: 'accounts/requests', element: auth(<Requests />) },
+      { path: 'accounts/blocked', element: auth(<Relations key="block" kind="block" />) },
+      { path: 'accounts/muted', element: auth(<Relations key="mute" kind="mute" />) },
+      { path: 'accounts/restricted', element: auth(<Relations key="restrict" kind="restrict" />) },
       { path: 'accounts/archive', element: auth(<Collections kind="archive" />) },
       { path: 'accounts/saved', element: auth(<Collections kind="saved" />) },
       { path: 'p/:postId', element: <PostPage /> },

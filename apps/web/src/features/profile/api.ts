@@ -37,10 +37,14 @@ export type RelationKind = 'block' | 'mute' | 'restrict';
 
 export function useRelation(profile: Profile) {
   const patch = usePatchRelationship(profile.username);
+  const client = useQueryClient();
   return useMutation({
     mutationFn: ({ kind, on }: { kind: RelationKind; on: boolean }) =>
       on ? api.post<Relationship>(`/users/${profile.id}/${kind}`) : api.delete<Relationship>(`/users/${profile.id}/${kind}`),
-    onSuccess: patch,
+    onSuccess: (relationship, { kind }) => {
+      patch(relationship);
+      void client.invalidateQueries({ queryKey: ['relations', kind] });
+    },
   });
 }
 

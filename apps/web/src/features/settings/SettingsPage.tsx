@@ -44,6 +44,12 @@ export default function SettingsPage() {
         <Link to="/accounts/saved">Saved</Link>
         <Link to="/accounts/archive">Archive</Link>
       </nav>
+      <nav className="card settings-links" aria-label="Privacy">
+        <h2 className="settings-heading">Privacy</h2>
+        <Link to="/accounts/blocked">Blocked accounts</Link>
+        <Link to="/accounts/muted">Muted accounts</Link>
+        <Link to="/accounts/restricted">Restricted accounts</Link>
+      </nav>
       <form className="card stack" onSubmit={submitPassword} aria-label="Change password">
         <h2>Change password</h2>
         <Field label="Current password" type="password" autoComplete="current-password" value={current} onChange={setCurrent} required />
