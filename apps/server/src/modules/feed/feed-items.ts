@@ -1,6 +1,6 @@
 import type { PostWithEngagement } from '@pictor/contract';
 import type { Clock } from '../../platform/clock.js';
-import type { Id } from '../../platform/ids.js';
+import { type Id, idTimestamp } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
@@ -9,7 +9,8 @@ import type { Post } from '../posts/public.js';
 import type { TimelineEntry } from './feed.ports.js';
 import { type RankCandidate, rankCandidates } from './ranking.js';
 
-export interface FeedItem extends RankCandidate {
+export interface FeedItem {
+  postId: Id;
   post: Post;
   author: User;
   counts: Counts;
@@ -29,12 +30,13 @@ export interface FeedItemsDeps {
 const NO_AFFINITY: Affinity = { likes: 0, comments: 0 };
 
 /**
- * Hydration and the feed's rules, in a fixed number of batched round trips for any
- * number of entries: posts, authors, the viewer's follows/mutes/blocks with them,
- * counters, and for ranking the affinity. The viewer's likes and saves are read
- * only for the posts a page finally shows. A post stays only if it is not archived
- * or deleted, and it is the reader's own or its author is followed, not muted and
- * not blocked either way (a followed private account is visible by definition).
+ * The feed's rules and hydration, each a fixed number of batched round trips for
+ * any number of entries. The rules need only the viewer's relations with the
+ * authors: an entry stays if it is the reader's own, or its author is followed,
+ * not muted and not blocked either way (a followed private account is visible by
+ * definition). Ranking needs only counters and affinity, so the ranked mode scores
+ * a whole window of entries and loads posts (posts, authors, counts) just for the
+ * page it shows; loading drops archived and deleted posts.
  */
 export function createFeedItems(deps: FeedItemsDeps) {
   // Presenting a post is pure in (post, author); stores hand out the same objects
@@ -48,33 +50,47 @@ export function createFeedItems(deps: FeedItemsDeps) {
     return view;
   }
 
+  async function allowed(viewerId: Id, entries: readonly TimelineEntry[]): Promise<TimelineEntry[]> {
+    const others = [...new Set(entries.map((e) => e.authorId))].filter((id) => id !== viewerId);
+    const { followed, muted, blocked } = await deps.graph.relationsAmong(viewerId, others);
+    return entries.filter((e) => e.authorId === viewerId || (followed.has(e.authorId) && !muted.has(e.authorId) && !blocked.has(e.authorId)));
+  }
+
+  /** Posts, authors and counts for entries the rules already allowed. */
+  async function load(viewerId: Id, entries: readonly TimelineEntry[]): Promise<Map<Id, FeedItem>> {
+    const [posts, authors] = await Promise.all([
+      deps.posts.findManyByIds(entries.map((e) => e.postId)),
+      deps.accounts.findManyByIds([...new Set(entries.map((e) => e.authorId))]),
+    ]);
+    const authorById = new Map(authors.map((u) => [u.id, u]));
+    const kept = posts.filter((post) => !post.archivedAt && authorById.has(post.ownerId));
+    const counts = await deps.engagement.counts(viewerId, kept);
+    return new Map(kept.map((post) => [post.id, { postId: post.id, post, author: authorById.get(post.ownerId)!, counts: counts.get(post.id)! }]));
+  }
+
   return {
-    async hydrate(viewerId: Id, entries: readonly TimelineEntry[], withAffinity: boolean): Promise<Map<Id, FeedItem>> {
-      const authorIds = [...new Set(entries.map((e) => e.authorId))];
-      const others = authorIds.filter((id) => id !== viewerId);
-      const [posts, authors, relations, affinity] = await Promise.all([
-        deps.posts.findManyByIds(entries.map((e) => e.postId)),
-        deps.accounts.findManyByIds(authorIds),
-        deps.graph.relationsAmong(viewerId, others),
-        withAffinity ? deps.affinity(viewerId, others) : Promise.resolve(new Map<Id, Affinity>()),
-      ]);
-      const authorById = new Map(authors.map((u) => [u.id, u]));
-      const allowed = (authorId: Id) =>
-        authorId === viewerId || (relations.followed.has(authorId) && !relations.muted.has(authorId) && !relations.blocked.has(authorId));
-      const kept = posts.filter((post) => !post.archivedAt && authorById.has(post.ownerId) && allowed(post.ownerId));
-      const counts = await deps.engagement.counts(viewerId, kept);
-      const items = new Map<Id, FeedItem>();
-      for (const post of kept) {
-        const c = counts.get(post.id)!;
-        items.set(post.id, {
-          post, author: authorById.get(post.ownerId)!, counts: c, postId: post.id, authorId: post.ownerId, createdAt: post.createdAt,
-          likes: c.likes ?? 0, comments: c.comments, affinity: affinity.get(post.ownerId) ?? NO_AFFINITY,
-        });
-      }
-      return items;
+    allowed,
+    load,
+    /** The rules, then loading: what following mode shows of `entries`. */
+    async hydrate(viewerId: Id, entries: readonly TimelineEntry[]): Promise<Map<Id, FeedItem>> {
+      return load(viewerId, await allowed(viewerId, entries));
     },
-    rank(items: readonly FeedItem[]): FeedItem[] {
-      return rankCandidates(items, deps.clock.now());
+    /** The allowed entries best first: counters and affinity in two round trips, then the pure ranking. */
+    async rank(viewerId: Id, entries: readonly TimelineEntry[]): Promise<TimelineEntry[]> {
+      const shown = await allowed(viewerId, entries);
+      const others = [...new Set(shown.map((e) => e.authorId))].filter((id) => id !== viewerId);
+      const [counters, affinity] = await Promise.all([
+        deps.engagement.counters(shown.map((e) => e.postId)),
+        deps.affinity(viewerId, others),
+      ]);
+      const candidates = shown.map((e): RankCandidate & { entry: TimelineEntry } => {
+        const c = counters.get(e.postId);
+        return {
+          entry: e, postId: e.postId, authorId: e.authorId, createdAt: idTimestamp(e.postId),
+          likes: c?.likes ?? 0, comments: c?.comments ?? 0, affinity: affinity.get(e.authorId) ?? NO_AFFINITY,
+        };
+      });
+      return rankCandidates(candidates, deps.clock.now()).map((c) => c.entry);
     },
     /** The API shape of a page: two round trips (the viewer's likes and saves among these posts). */
     async present(viewerId: Id, items: readonly FeedItem[]): Promise<PostWithEngagement[]> {

@@ -30,7 +30,7 @@ export function createFeedReading(deps: { candidates: Candidates; items: FeedIte
     for (let round = 0; round < MAX_ROUNDS && out.length < limit; round++) {
       const want = limit - out.length + 4;
       const entries = await candidates.below(viewerId, celebrities, position, want);
-      const visible = await items.hydrate(viewerId, entries, false);
+      const visible = await items.hydrate(viewerId, entries);
       for (const entry of entries) {
         if (out.length === limit) return { items: out, next: { mode: 'following', before: position } };
         position = entry.postId;
@@ -64,12 +64,19 @@ export function createFeedReading(deps: { candidates: Candidates; items: FeedIte
         members = raw.filter((e) => BigInt(e.postId) >= floor);
         moreBelow = raw.length > members.length || raw.length === RANKED_WINDOW * 2;
       }
-      const waiting = members.filter((e) => !served.has(postHash(e.postId)));
-      const ranked = items.rank([...(await items.hydrate(viewerId, waiting, true)).values()]);
-      const take = ranked.slice(0, limit - out.length);
-      for (const item of take) served.add(postHash(item.postId));
-      out.push(...take);
-      if (take.length < ranked.length) return { items: out, next: { mode: 'ranked', upper, lower, served } };
+      const order = await items.rank(viewerId, members.filter((e) => !served.has(postHash(e.postId))));
+      let taken = 0;
+      while (out.length < limit && taken < order.length) {
+        const batch = order.slice(taken, taken + limit - out.length);
+        taken += batch.length;
+        const loaded = await items.load(viewerId, batch);
+        for (const entry of batch) {
+          served.add(postHash(entry.postId));
+          const item = loaded.get(entry.postId);
+          if (item) out.push(item);
+        }
+      }
+      if (taken < order.length) return { items: out, next: { mode: 'ranked', upper, lower, served } };
       if (!moreBelow) return { items: out, next: null };
       upper = lower;
       lower = null;

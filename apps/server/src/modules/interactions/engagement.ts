@@ -45,6 +45,8 @@ export function createEngagementReader(deps: { engagement: EngagementStore; save
     return result;
   }
   return {
+    /** Raw counters by post id, hidden like counts included: for ranking, never for display. */
+    counters: (postIds: readonly Id[]) => deps.engagement.counters(postIds),
     counts,
     viewerState,
     forPosts,
