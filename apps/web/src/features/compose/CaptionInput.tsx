@@ -1,47 +1,36 @@
-import type { Post, PostPage, Profile } from '@pictor/contract';
-import { type InfiniteData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
-import { api } from '../../api/client';
+import type { UserSummary } from '@pictor/contract';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { Avatar } from '../../ui/Avatar';
+import { tokenAt, useHashtagSuggestions, useMentionSuggestions } from './suggestions';
 
 const MAX = 2200;
 
-/** The #tag or @name being typed at the caret, if any. */
-function tokenAt(text: string, caret: number): { start: number; word: string } | null {
-  const match = /[@#][\p{L}\p{N}_.]*$/u.exec(text.slice(0, caret));
-  if (!match || (match.index > 0 && !/\s/.test(text[match.index - 1]!))) return null;
-  return { start: match.index, word: match[0] };
+interface Option {
+  key: string;
+  text: string;
+  user: UserSummary | null;
 }
 
-/** Hashtags the viewer has already seen in loaded posts: cheap, local suggestions. */
-function knownHashtags(client: ReturnType<typeof useQueryClient>): string[] {
-  const tags = new Set<string>();
-  const add = (post: Post) => {
-    for (const tag of post.hashtags) tags.add(tag.replace(/^#/, ''));
-  };
-  for (const [, data] of client.getQueriesData<InfiniteData<PostPage> | Post>({ queryKey: ['posts'] })) {
-    if (data && 'pages' in data) for (const page of data.pages) page.items.forEach(add);
-  }
-  return [...tags];
-}
-
-export function CaptionInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+/**
+ * The caption box with #hashtag and @mention suggestions. ↓ moves from the text into the
+ * suggestions, ↑/↓ move between them, Enter picks one, Escape goes back to the text.
+ */
+export function CaptionInput({ value, onChange, label = 'Caption' }: { value: string; onChange: (value: string) => void; label?: string }) {
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const [caret, setCaret] = useState(0);
-  const client = useQueryClient();
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const token = tokenAt(value, caret);
+  const tokenKey = token ? `${token.start}:${token.word}` : null;
   const mention = token?.word.startsWith('@') && token.word.length > 1 ? token.word.slice(1).toLowerCase() : null;
-  const lookup = useQuery({
-    queryKey: ['profile', mention],
-    enabled: Boolean(mention),
-    queryFn: () => api.get<Profile>(`/users/${encodeURIComponent(mention!)}`),
-    retry: false,
-    staleTime: 60_000,
-  });
   const tagPrefix = token?.word.startsWith('#') ? token.word.slice(1).toLowerCase() : null;
-  const tags = tagPrefix !== null ? knownHashtags(client).filter((t) => t.startsWith(tagPrefix) && t !== tagPrefix).slice(0, 5) : [];
-  const options = mention && lookup.data ? [{ key: lookup.data.id, text: `@${lookup.data.username}`, profile: lookup.data }] : tags.map((t) => ({ key: t, text: `#${t}`, profile: null }));
+  const users = useMentionSuggestions(mention);
+  const tags = useHashtagSuggestions(tagPrefix);
+  const options: Option[] = mention
+    ? users.map((user) => ({ key: user.id, text: `@${user.username}`, user }))
+    : tags.map((tag) => ({ key: tag, text: `#${tag}`, user: null }));
+  const open = options.length > 0 && tokenKey !== dismissed;
 
   function choose(text: string) {
     if (!token) return;
@@ -49,13 +38,38 @@ export function CaptionInput({ value, onChange }: { value: string; onChange: (va
     onChange(next);
     const position = token.start + text.length + 1;
     setCaret(position);
-    requestAnimationFrame(() => ref.current?.setSelectionRange(position, position));
     ref.current?.focus();
+    requestAnimationFrame(() => ref.current?.setSelectionRange(position, position));
+  }
+  const buttons = () => [...(list.current?.querySelectorAll('button') ?? [])];
+  function onTextKey(event: KeyboardEvent) {
+    if (!open) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      buttons()[0]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setDismissed(tokenKey);
+    }
+  }
+  function onListKey(event: KeyboardEvent) {
+    const all = buttons();
+    const at = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) ref.current?.focus();
+      else all[Math.min(next, all.length - 1)]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setDismissed(tokenKey);
+      ref.current?.focus();
+    }
   }
 
   return (
     <div className="field caption-field">
-      <label htmlFor={id}>Caption</label>
+      <label htmlFor={id}>{label}</label>
       <textarea
         ref={ref}
         id={id}
@@ -63,23 +77,30 @@ export function CaptionInput({ value, onChange }: { value: string; onChange: (va
         maxLength={MAX}
         value={value}
         placeholder="Write a caption… use #hashtags and @mentions"
+        aria-describedby={`${id}-count ${id}-hint`}
         onChange={(e) => {
           onChange(e.target.value);
           setCaret(e.target.selectionStart);
         }}
         onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+        onKeyDown={onTextKey}
       />
-      <small className="field-hint">
+      <small className="field-hint" id={`${id}-count`}>
         {value.length.toLocaleString()} / {MAX.toLocaleString()}
       </small>
-      {options.length ? (
-        <ul className="suggestions" aria-label="Suggestions">
+      <span id={`${id}-hint`} className="visually-hidden" aria-live="polite">
+        {open ? `${options.length} suggestion${options.length === 1 ? '' : 's'}: press the down arrow to choose.` : ''}
+      </span>
+      {open ? (
+        <ul className="suggestions" aria-label="Suggestions" ref={list} onKeyDown={onListKey}>
           {options.map((option) => (
             <li key={option.key}>
               <button type="button" onClick={() => choose(option.text)}>
-                {option.profile ? <Avatar avatar={option.profile.avatar} username={option.profile.username} size={24} /> : null}
-                <span>{option.text}</span>
-                {option.profile?.displayName ? <span className="muted">{option.profile.displayName}</span> : null}
+                {option.user ? <Avatar avatar={option.user.avatar} username={option.user.username} size={28} /> : null}
+                <span className="suggestion-names">
+                  <span>{option.text}</span>
+                  {option.user?.displayName ? <span className="muted">{option.user.displayName}</span> : null}
+                </span>
               </button>
             </li>
           ))}

@@ -1,16 +1,23 @@
+import type { GeoPoint } from '@pictor/contract';
 import { useState } from 'react';
 import { Field } from '../../ui/Field';
 
-export type Place = { lat: number; lon: number; name: string };
+/** Where a post was made: a typed place name, with the device's position only when the person adds it. */
+export type Place = GeoPoint;
 
-/** A place name, pinned to coordinates from the device when the person allows it. */
+type Coords = { lat: number; lon: number };
+
+const coordsOf = (place: Place | null): Coords | null =>
+  place?.lat !== undefined && place.lon !== undefined ? { lat: place.lat, lon: place.lon } : null;
+
 export function LocationInput({ value, onChange }: { value: Place | null; onChange: (place: Place | null) => void }) {
   const [name, setName] = useState(value?.name ?? '');
-  const [coords, setCoords] = useState<{ lat: number; lon: number } | null>(value);
+  const [coords, setCoords] = useState<Coords | null>(coordsOf(value));
   const [note, setNote] = useState('');
   const update = (nextName: string, nextCoords = coords) => {
     setName(nextName);
-    onChange(nextCoords && nextName.trim() ? { ...nextCoords, name: nextName.trim() } : null);
+    const trimmed = nextName.trim();
+    onChange(trimmed ? { name: trimmed, ...(nextCoords ?? {}) } : null);
   };
   function locate() {
     if (!navigator.geolocation) return setNote('This browser cannot share a location.');
@@ -19,18 +26,31 @@ export function LocationInput({ value, onChange }: { value: Place | null; onChan
       (position) => {
         const next = { lat: position.coords.latitude, lon: position.coords.longitude };
         setCoords(next);
-        setNote('Location pinned.');
-        update(name || 'My location', next);
+        setNote('');
+        update(name.trim() || 'My location', next);
       },
-      () => setNote('Location was not shared.'),
+      () => setNote('Your position was not shared; the place name is enough.'),
     );
+  }
+  function unpin() {
+    setCoords(null);
+    update(name, null);
   }
   return (
     <div className="location">
-      <Field label="Location" value={name} onChange={(text) => update(text)} maxLength={200} hint={coords ? undefined : 'Pin your position to add a location.'} />
-      <button type="button" className="btn btn-secondary btn-small" onClick={locate}>
-        Use my location
-      </button>
+      <Field label="Location" value={name} onChange={(text) => update(text)} maxLength={200} hint="Type a place, such as a café or a city. Adding your position is optional." />
+      {coords ? (
+        <p className="location-pin">
+          <span>Pinned to your position.</span>
+          <button type="button" className="btn btn-link btn-small" onClick={unpin}>
+            Remove position
+          </button>
+        </p>
+      ) : (
+        <button type="button" className="btn btn-secondary btn-small" onClick={locate}>
+          Add my position
+        </button>
+      )}
       {note ? <small role="status" className="muted">{note}</small> : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { CreatePostResponse } from '@pictor/contract';
+import type { CreatePostResponse, GeoPoint } from '@pictor/contract';
 import { type UploadProgress, uploadForm } from '../../api/upload';
 import type { Crop } from './filters';
 
@@ -14,7 +14,8 @@ export interface PostDraft {
   photos: Draft[];
   crop: Crop;
   caption: string;
-  location: { lat: number; lon: number; name: string } | null;
+  /** A place name, with coordinates only when the person added their position. */
+  location: GeoPoint | null;
 }
 
 /** POST /api/v1/posts as multipart, with an Idempotency-Key so a retried send cannot post twice. */

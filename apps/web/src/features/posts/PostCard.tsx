@@ -23,13 +23,21 @@ export function PostCard({ post, eager, actions, onDoubleTap, burst = 0, childre
   return (
     <article className="post" aria-label={`Post by ${author.username}`}>
       <header className="post-head">
-        <Link to={`/${author.username}`} className="post-author">
+        <Link to={`/${author.username}`} className="post-avatar" tabIndex={-1} aria-hidden="true">
           <Avatar avatar={author.avatar} username={author.username} size={32} />
-          <span>
-            <strong>{author.username}</strong>
-            {post.location ? <span className="post-location">{post.location.name}</span> : null}
-          </span>
         </Link>
+        <span className="post-who">
+          <Link to={`/${author.username}`} className="post-author">
+            <strong>{author.username}</strong>
+          </Link>
+          {post.location ? (
+            <span className="post-location">
+              <Icon name="pin" size={12} strokeWidth={2} />
+              <span className="visually-hidden">Location: </span>
+              {post.location.name}
+            </span>
+          ) : null}
+        </span>
         <span className="muted post-time">
           · <TimeAgo iso={post.createdAt} />
         </span>
