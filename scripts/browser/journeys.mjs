@@ -1,6 +1,7 @@
 // The journeys issue 5 asks for, each a function of a shared world (server + browser + people).
 import assert from 'node:assert/strict';
 import { checkA11y, DESKTOP, makePhoto, PASSWORD, person, postPhoto, shoot, signUp } from './helpers.mjs';
+import { organiseJourneys } from './journeys-organise.mjs';
 
 const hasRoute = (world, re) => world.paths.some((p) => re.test(p));
 
@@ -152,4 +153,6 @@ export const journeys = [
       await anon.context.close();
     },
   },
+  // Albums, editing, comment likes, @mention search, places, the blocked list.
+  ...organiseJourneys,
 ];

@@ -1,0 +1,199 @@
+// Journeys for what a person does with posts after sharing them (issue 5's gaps): albums, editing,
+// comment likes, @mention suggestions, a place without coordinates, and the blocked list.
+// They run after the journeys in journeys.mjs, in the same world (alice has posted world.postId).
+import assert from 'node:assert/strict';
+import { checkA11y, DESKTOP, makePhoto, person, shoot, signUp } from './helpers.mjs';
+
+/** Opens the ⋯ menu of the one post on the page and picks an item. */
+async function postMenu(page, item) {
+  await page.getByRole('button', { name: 'More options' }).first().click();
+  await page.getByRole('dialog', { name: 'Post options' }).getByRole('button', { name: item, exact: true }).click();
+}
+
+async function startPost(page, seed) {
+  await page.goto('/create');
+  await page.locator('input[type=file]').setInputFiles({ name: `photo-${seed}.jpg`, mimeType: 'image/jpeg', buffer: await makePhoto(seed) });
+  await page.getByLabel('Alt text for photo 1').fill(`Test photo ${seed}`);
+}
+
+export const organiseJourneys = [
+  {
+    name: 'creating an album, adding a post from its menu, renaming the album and taking the post out',
+    async run(world) {
+      const { page, username } = world.alice;
+      await page.goto(`/${username}`);
+      await page.getByRole('button', { name: 'Albums' }).click();
+      await page.getByRole('button', { name: 'New album' }).click();
+      await page.getByRole('dialog', { name: 'New album' }).getByLabel('Album name').fill('Seaside');
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await page.waitForURL(/\/albums\/\d+$/);
+      world.albumPath = new URL(page.url()).pathname;
+      await page.getByText('This album is empty').waitFor();
+
+      await page.goto(`/p/${world.postId}`);
+      await postMenu(page, 'Add to album');
+      const picker = page.getByRole('dialog', { name: 'Add to album' });
+      await picker.getByRole('button', { name: 'Add to Seaside' }).click();
+      await picker.getByText('Added to Seaside.').waitFor();
+      await picker.getByRole('button', { name: 'Remove from Seaside' }).waitFor();
+      await checkA11y(page, 'album picker');
+      await shoot(page, 'phone-album-picker');
+      await page.keyboard.press('Escape');
+
+      await page.goto(world.albumPath);
+      await page.locator(`a[href="/p/${world.postId}"]`).waitFor();
+      await page.getByRole('button', { name: 'Edit album' }).click();
+      const edit = page.getByRole('dialog', { name: 'Edit album' });
+      await edit.getByLabel('Album name').fill('Seaside 2026');
+      await edit.getByRole('button', { name: 'Rename' }).click();
+      await page.getByRole('heading', { name: /Seaside 2026/ }).waitFor();
+      await checkA11y(page, 'album page (owner)');
+      await shoot(page, 'phone-album');
+      await page.getByRole('button', { name: 'Remove post 1 from album' }).click();
+      await page.getByText('This album is empty').waitFor();
+      // Put it back for the desktop pictures.
+      await page.goto(`/p/${world.postId}`);
+      await postMenu(page, 'Add to album');
+      await page.getByRole('dialog', { name: 'Add to album' }).getByRole('button', { name: 'Add to Seaside 2026' }).click();
+      await page.getByText('Added to Seaside 2026.').waitFor();
+    },
+  },
+  {
+    name: 'editing a caption and alt text from the post menu',
+    async run(world) {
+      const { page } = world.alice;
+      await page.goto(`/p/${world.postId}`);
+      await postMenu(page, 'Edit');
+      const sheet = page.getByRole('dialog', { name: 'Edit post' });
+      await sheet.getByLabel('Caption').fill('Golden hour at the pier, edited #sunset');
+      await sheet.getByLabel('Alt text').fill('A gradient with a circle, described again');
+      await checkA11y(page, 'edit post');
+      await shoot(page, 'phone-edit-post');
+      await sheet.getByRole('button', { name: 'Save' }).click();
+      await sheet.waitFor({ state: 'hidden' });
+      const article = page.locator('article').first();
+      await article.getByText('Golden hour at the pier, edited').waitFor();
+      await page.reload();
+      await page.locator('article').first().getByText('Golden hour at the pier, edited').waitFor();
+      assert.equal(await page.locator('article img').first().getAttribute('alt'), 'A gradient with a circle, described again');
+    },
+  },
+  {
+    name: 'liking a comment (optimistic heart and count, survives a reload)',
+    skip: (world) => !world.paths.some((p) => /\/comments\/\{commentId\}\/like/.test(p)) && 'the comment likes API is not published yet',
+    async run(world) {
+      const alice = world.alice.page;
+      await alice.goto(`/p/${world.postId}`);
+      await alice.getByLabel('Add a comment').fill('Thank you!');
+      await alice.getByRole('button', { name: 'Post', exact: true }).click();
+      await alice.getByText('Thank you!').waitFor();
+      const bob = world.bob.page;
+      await bob.goto(`/p/${world.postId}`);
+      const heart = bob.getByRole('button', { name: `Like comment by ${world.alice.username}` });
+      assert.equal(await heart.getAttribute('aria-pressed'), 'false');
+      await heart.click();
+      await bob.locator(`button[aria-label="Like comment by ${world.alice.username}"][aria-pressed="true"]`).waitFor();
+      await bob.locator('.comment', { hasText: 'Thank you!' }).getByText('1 like', { exact: true }).waitFor();
+      await bob.reload();
+      await bob.locator(`button[aria-label="Like comment by ${world.alice.username}"][aria-pressed="true"]`).waitFor();
+      await checkA11y(bob, 'post with a liked comment');
+      await shoot(bob, 'phone-comment-like');
+    },
+  },
+  {
+    name: '@mention suggestions come from account search and are picked with the keyboard',
+    async run(world) {
+      const { page } = world.alice;
+      await startPost(page, 7);
+      const caption = page.getByLabel('Caption');
+      await caption.fill(`Sunset with @${world.bob.username.slice(0, 5).toUpperCase()}`);
+      const suggestion = page.getByRole('list', { name: 'Suggestions' }).getByRole('button', { name: new RegExp(`@${world.bob.username}`) });
+      await suggestion.waitFor();
+      await checkA11y(page, 'compose with mention suggestions');
+      await shoot(page, 'phone-mention-suggestions');
+      await caption.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      assert.equal(await caption.inputValue(), `Sunset with @${world.bob.username} `);
+    },
+  },
+  {
+    name: 'posting with a place name only (no device position)',
+    async run(world) {
+      const { page } = world.alice;
+      await startPost(page, 8);
+      await page.getByLabel('Caption').fill('Coffee first');
+      await page.getByLabel('Location').fill('  Café Lumière, Lisbon ');
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      await page.waitForURL(/\/p\/\d+$/, { timeout: 60_000 });
+      world.placePostId = page.url().split('/p/')[1];
+      const place = page.locator('article .post-location');
+      await place.waitFor();
+      assert.equal((await place.textContent())?.replace('Location: ', '').trim(), 'Café Lumière, Lisbon');
+      await checkA11y(page, 'post with a place');
+      await shoot(page, 'phone-post-place');
+    },
+  },
+  {
+    name: 'unblocking from the blocked accounts list, with a way to take it back',
+    async run(world) {
+      world.eve = await person(world.browser, 'eve', world.url);
+      await signUp(world.eve);
+      const { page } = world.alice;
+      await page.goto(`/${world.eve.username}`);
+      await page.getByRole('button', { name: `Options for ${world.eve.username}` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Block', exact: true }).click();
+      // A blocked profile reads as unavailable: the blocked list is where to take a block back.
+      await page.getByText(/You blocked|isn't available/).first().waitFor();
+      await page.goto('/accounts/settings');
+      await page.getByRole('link', { name: 'Blocked accounts' }).click();
+      await page.getByRole('heading', { name: 'Blocked accounts' }).waitFor();
+      await page.getByRole('button', { name: `Unblock ${world.eve.username}` }).click();
+      await page.getByRole('button', { name: `Block ${world.eve.username}` }).waitFor();
+      await page.getByText('Unblocked', { exact: true }).waitFor();
+      await checkA11y(page, 'blocked accounts');
+      await shoot(page, 'phone-blocked');
+      await page.reload();
+      await page.getByText('No blocked accounts').waitFor();
+      await page.goto(`/${world.eve.username}`);
+      await page.getByRole('button', { name: 'Follow' }).waitFor();
+      await world.eve.context.close();
+    },
+  },
+  {
+    name: 'the new screens at desktop width pass axe and are captured',
+    async run(world) {
+      const desk = await world.browser.newContext({ viewport: DESKTOP, baseURL: world.url, storageState: await world.alice.context.storageState() });
+      const page = await desk.newPage();
+      const steps = [
+        ['album', world.albumPath, null],
+        ['album-picker', `/p/${world.postId}`, () => postMenu(page, 'Add to album')],
+        ['edit-post', `/p/${world.postId}`, () => postMenu(page, 'Edit')],
+        ['post-place', `/p/${world.placePostId}`, null],
+        ['privacy-settings', '/accounts/settings', null],
+        ['profile-albums', `/${world.alice.username}`, () => page.getByRole('button', { name: 'Albums' }).click().then(() => page.getByRole('button', { name: 'New album' }).waitFor())],
+        ['blocked', `/${world.eve.username}`, async () => {
+          await page.getByRole('button', { name: `Options for ${world.eve.username}` }).click();
+          await page.getByRole('dialog').getByRole('button', { name: 'Block', exact: true }).click();
+          await page.getByRole('dialog').waitFor({ state: 'hidden' });
+          await page.goto('/accounts/blocked');
+          await page.getByRole('button', { name: `Unblock ${world.eve.username}` }).waitFor();
+        }],
+        ['mention-suggestions', null, async () => {
+          await startPost(page, 9);
+          await page.getByLabel('Caption').fill(`Hi @${world.bob.username.slice(0, 4)}`);
+          await page.getByRole('list', { name: 'Suggestions' }).getByRole('button').first().waitFor();
+        }],
+      ];
+      for (const [name, path, act] of steps) {
+        if (path) {
+          await page.goto(path);
+          await page.locator('main h1, main article, main section').first().waitFor();
+        }
+        if (act) await act();
+        await checkA11y(page, `${name} (desktop)`);
+        await shoot(page, `desktop-${name}`);
+      }
+      await desk.close();
+    },
+  },
+];
