@@ -1,11 +1,12 @@
 /**
  * Posts, timelines and sessions on top of helper B's users + power-law follows
  * (bench/dataset): posts go straight into the posts tables by SQL; timelines are
- * filled through the real SQLite TimelineStore (and timed: fan-out inserts/s).
+ * filled through the real fan-out (and timed: fan-out inserts/s).
  */
 import { randomBytes } from 'node:crypto';
 import type { Sqlite } from '../apps/server/src/adapters/sqlite/database.js';
-import { createSqliteTimelineStore } from '../apps/server/src/adapters/sqlite/timeline-store.sqlite.js';
+import { loadConfig } from '../apps/server/src/config/config.js';
+import { compose } from '../apps/server/src/main/compose.js';
 import { hashToken } from '../apps/server/src/modules/accounts/tokens.js';
 import { createIdGenerator, type Id } from '../apps/server/src/platform/ids.js';
 import { createZipf, deriveRng } from './dataset/index.js';
@@ -46,27 +47,24 @@ export function generatePosts(db: Sqlite, userIds: Id[], count: number, anchor: 
   return { ids, owners };
 }
 
-/** Fans every post out to its author and active followers through the real TimelineStore; answers rows written and seconds. */
-export async function fanOutAll(db: Sqlite, posts: { ids: Id[]; owners: Id[] }, activeSince: number, capacity = 800) {
-  const store = createSqliteTimelineStore(db, { capacity });
-  const followers = db.prepare(`SELECT f.follower_id FROM follows f JOIN users u ON u.id = f.follower_id
-    WHERE f.followee_id = ? AND u.last_active_at >= ?`).pluck();
-  const cache = new Map<Id, Id[]>();
+/**
+ * Fans every post out through the real feed module (compose, as the worker runs it:
+ * followers paged from the graph, the activity cut-off, the celebrity rule, batched
+ * transactions), in batches of 200 posts as the outbox consumer reads them, with
+ * the clock at the dataset's anchor. Answers rows written and seconds spent.
+ */
+export async function fanOutAll(dataDir: string, posts: { ids: Id[]; owners: Id[] }, anchor: Date) {
+  const config = loadConfig({ PICTOR_DATA_DIR: dataDir, PICTOR_ROLES: 'worker', PICTOR_LOG_LEVEL: 'warn' });
+  const pictor = await compose(config, { clock: { now: () => new Date(anchor) } });
   let rows = 0;
-  let seconds = 0;
-  for (let i = 0; i < posts.ids.length; i++) {
-    const owner = posts.owners[i]!;
-    let readers = cache.get(owner);
-    if (!readers) {
-      readers = [owner, ...(followers.all(BigInt(owner), activeSince) as bigint[]).map(String)];
-      cache.set(owner, readers);
-    }
-    const t = performance.now();
-    for (let from = 0; from < readers.length; from += 1000) rows += await store.pushToMany(readers.slice(from, from + 1000), { postId: posts.ids[i]!, authorId: owner });
-    seconds += (performance.now() - t) / 1000;
+  const started = performance.now();
+  for (let from = 0; from < posts.ids.length; from += 200) {
+    const entries = posts.ids.slice(from, from + 200).map((postId, i) => ({ postId, authorId: posts.owners[from + i]! }));
+    rows += await pictor.feed.fanOut(entries);
   }
-  await store.markRead('0', new Date(0));
-  db.prepare(`UPDATE timeline_meta SET read_at = ?`).run(Date.now());
+  const seconds = (performance.now() - started) / 1000;
+  pictor.db.prepare('UPDATE timeline_meta SET read_at = ?').run(Date.now());
+  await pictor.stop();
   return { rows, seconds };
 }
 

@@ -22,6 +22,12 @@ export interface EventSubscription {
   name: string;
   types: readonly string[];
   handle: EventHandler;
+  /**
+   * Optional: handles several of its events at once, in order (a fan-out writes
+   * many posts in one transaction). If it throws, each event is retried alone
+   * through `handle`, so one bad event is dead-lettered without holding the rest.
+   */
+  handleBatch?: (events: readonly StoredEvent[]) => Promise<void>;
 }
 
 export interface DeadLetter {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/adapters/sqlite/database.js';
 import { createSqliteTimelineStore } from '../../src/adapters/sqlite/timeline-store.sqlite.js';
-import type { TimelineStore } from '../../src/modules/feed/public.js';
+import type { TimelineEntry, TimelineStore } from '../../src/modules/feed/public.js';
 
 /** The same assertions would run against every TimelineStore adapter; SQLite is the embedded one. */
 const adapters: [string, (capacity: number) => TimelineStore][] = [
@@ -9,6 +9,7 @@ const adapters: [string, (capacity: number) => TimelineStore][] = [
 ];
 
 const readers = (n: number, from = 1000) => Array.from({ length: n }, (_, i) => String(from + i));
+const toOne = (readerId: string, entries: TimelineEntry[]) => entries.map((entry) => ({ entry, readerIds: [readerId] }));
 
 describe.each(adapters)('TimelineStore (%s)', (_name, make) => {
   let store: TimelineStore;
@@ -18,21 +19,21 @@ describe.each(adapters)('TimelineStore (%s)', (_name, make) => {
 
   it('when a post is pushed to many readers, then each reads it once, and a re-push adds nothing', async () => {
     const ids = readers(300);
-    expect(await store.pushToMany(ids, { postId: '500', authorId: '7' })).toBe(300);
-    expect(await store.pushToMany(ids, { postId: '500', authorId: '7' })).toBe(0);
+    expect(await store.push([{ entry: { postId: '500', authorId: '7' }, readerIds: ids }])).toBe(300);
+    expect(await store.push([{ entry: { postId: '500', authorId: '7' }, readerIds: ids }])).toBe(0);
     expect(await store.read('1000', null, 10)).toEqual([{ postId: '500', authorId: '7' }]);
     expect(await store.read('1299', null, 10)).toEqual([{ postId: '500', authorId: '7' }]);
   });
 
   it('when reading, then entries come newest first and the position excludes itself', async () => {
-    for (const post of ['10', '30', '20']) await store.pushToMany(['1'], { postId: post, authorId: '7' });
+    for (const post of ['10', '30', '20']) await store.push([{ entry: { postId: post, authorId: '7' }, readerIds: ['1'] }]);
     expect((await store.read('1', null, 10)).map((e) => e.postId)).toEqual(['30', '20', '10']);
     expect((await store.read('1', '30', 10)).map((e) => e.postId)).toEqual(['20', '10']);
     expect((await store.read('1', '20', 1)).map((e) => e.postId)).toEqual(['10']);
   });
 
   it('when a timeline passes its capacity, then the oldest entries go and the newest stay', async () => {
-    for (let post = 1; post <= 200; post++) await store.pushToMany(['1', '2'], { postId: String(post), authorId: '7' });
+    for (let post = 1; post <= 200; post++) await store.push([{ entry: { postId: String(post), authorId: '7' }, readerIds: ['1', '2'] }]);
     const all = await store.read('1', null, 1000);
     expect(all.length).toBeGreaterThanOrEqual(50);
     expect(all.length).toBeLessThanOrEqual(50 + Math.max(8, 50 / 8));
@@ -42,24 +43,38 @@ describe.each(adapters)('TimelineStore (%s)', (_name, make) => {
 
   it('when many posts are pushed to one reader, then the batch is idempotent and capped too', async () => {
     const entries = Array.from({ length: 120 }, (_, i) => ({ postId: String(i + 1), authorId: String(i % 3) }));
-    expect(await store.pushMany('9', entries)).toBe(120);
-    expect(await store.pushMany('9', entries.slice(100))).toBe(0);
+    expect(await store.push(toOne('9', entries))).toBe(120);
+    expect(await store.push(toOne('9', entries.slice(100)))).toBe(0);
     const all = await store.read('9', null, 1000);
     expect(all.length).toBeLessThanOrEqual(50);
     expect(all[0]!.postId).toBe('120');
   });
 
+  it('when one batch carries many posts for many readers, then each reader gets exactly its posts, newest first', async () => {
+    const batch = [
+      { entry: { postId: '100', authorId: '7' }, readerIds: ['1', '2', '3'] },
+      { entry: { postId: '101', authorId: '8' }, readerIds: ['2'] },
+      { entry: { postId: '102', authorId: '7' }, readerIds: ['1', '3'] },
+    ];
+    expect(await store.push(batch)).toBe(6);
+    expect(await store.push(batch)).toBe(0);
+    expect(await store.push([])).toBe(0);
+    expect((await store.read('1', null, 10)).map((e) => e.postId)).toEqual(['102', '100']);
+    expect((await store.read('2', null, 10)).map((e) => e.postId)).toEqual(['101', '100']);
+    expect((await store.read('3', null, 10)).map((e) => e.postId)).toEqual(['102', '100']);
+  });
+
   it('when an author is removed from a reader, then only that reader loses only that author', async () => {
-    await store.pushToMany(['1', '2'], { postId: '10', authorId: '7' });
-    await store.pushToMany(['1', '2'], { postId: '11', authorId: '8' });
+    await store.push([{ entry: { postId: '10', authorId: '7' }, readerIds: ['1', '2'] }]);
+    await store.push([{ entry: { postId: '11', authorId: '8' }, readerIds: ['1', '2'] }]);
     expect(await store.removeAuthor('1', '7')).toBe(1);
     expect((await store.read('1', null, 10)).map((e) => e.postId)).toEqual(['11']);
     expect((await store.read('2', null, 10)).map((e) => e.postId)).toEqual(['11', '10']);
   });
 
   it('when a post is removed, then it leaves every timeline', async () => {
-    await store.pushToMany(readers(5), { postId: '10', authorId: '7' });
-    await store.pushToMany(readers(5), { postId: '11', authorId: '7' });
+    await store.push([{ entry: { postId: '10', authorId: '7' }, readerIds: readers(5) }]);
+    await store.push([{ entry: { postId: '11', authorId: '7' }, readerIds: readers(5) }]);
     expect(await store.removePost('10')).toBe(5);
     for (const reader of readers(5)) expect((await store.read(reader, null, 10)).map((e) => e.postId)).toEqual(['11']);
   });
@@ -69,7 +84,7 @@ describe.each(adapters)('TimelineStore (%s)', (_name, make) => {
     const at = new Date('2026-01-02T03:04:05Z');
     await store.markRead('1', at);
     expect(await store.lastRead('1')).toEqual(at);
-    await store.pushToMany(['1'], { postId: '10', authorId: '7' });
+    await store.push([{ entry: { postId: '10', authorId: '7' }, readerIds: ['1'] }]);
     expect(await store.lastRead('1')).toEqual(at);
   });
 
@@ -83,7 +98,7 @@ describe.each(adapters)('TimelineStore (%s)', (_name, make) => {
 
   it('when ids are near 2^63, then they survive the round trip', async () => {
     const big = '9223372036854775000';
-    await store.pushToMany([big], { postId: '9223372036854775001', authorId: big });
+    await store.push([{ entry: { postId: '9223372036854775001', authorId: big }, readerIds: [big] }]);
     expect(await store.read(big, null, 1)).toEqual([{ postId: '9223372036854775001', authorId: big }]);
   });
 });

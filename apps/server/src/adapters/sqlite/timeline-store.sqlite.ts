@@ -1,14 +1,16 @@
 import type { Id } from '../../platform/ids.js';
-import type { TimelineEntry, TimelineStore } from '../../modules/feed/public.js';
+import type { TimelineStore } from '../../modules/feed/public.js';
 import { fromDb, num, toDb, type Sqlite } from './database.js';
 
 const BIG = 9223372036854775807n;
 const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
 
 /**
- * Timelines in SQLite. A fan-out batch is three statements whatever its size:
- * insert the rows, bump the size bounds, trim the few timelines past capacity.
- * Trimming waits for `slack` extra rows so it runs once per ~slack inserts, not per insert.
+ * Timelines in SQLite. A fan-out batch is one transaction whatever its size: rows go
+ * in grouped by reader (each reader's newest rows share a page, so a batch of many
+ * posts dirties about one page per reader), then one size bump per reader, then the
+ * few timelines past capacity are trimmed. Trimming waits for `slack` extra rows so
+ * it runs once per ~slack inserts, not per insert.
  */
 export function createSqliteTimelineStore(db: Sqlite, options: { capacity: number }): TimelineStore {
   const capacity = options.capacity;
@@ -22,28 +24,30 @@ export function createSqliteTimelineStore(db: Sqlite, options: { capacity: numbe
       q.setSize.run(userId, userId);
     }
   }
-  const pushToMany = db.transaction((readers: string, postId: bigint, authorId: bigint) => {
-    const added = q.insertMany.run({ readers, post: postId, author: authorId }).changes;
-    q.bumpMany.run(readers);
-    trimIfFull(readers);
-    return added;
-  });
-  const pushMany = db.transaction((userId: bigint, entries: readonly TimelineEntry[]) => {
+  const push = db.transaction((byReader: Map<Id, [post: bigint, author: bigint][]>) => {
     let added = 0;
-    for (const entry of entries) added += q.insertOne.run(userId, toDb(entry.postId), toDb(entry.authorId)).changes;
-    q.bumpOne.run({ user: userId, n: added });
-    trimIfFull(`[${userId}]`);
+    for (const [readerId, rows] of byReader) {
+      const user = toDb(readerId);
+      let n = 0;
+      for (const [post, author] of rows) n += q.insertOne.run(user, post, author).changes;
+      if (n > 0) q.bumpOne.run({ user, n });
+      added += n;
+    }
+    trimIfFull(idList([...byReader.keys()]));
     return added;
   });
-
   return {
-    async pushToMany(readerIds, entry) {
-      if (readerIds.length === 0) return 0;
-      return pushToMany(idList(readerIds), toDb(entry.postId), toDb(entry.authorId));
-    },
-    async pushMany(readerId, entries) {
-      if (entries.length === 0) return 0;
-      return pushMany(toDb(readerId), entries);
+    async push(deliveries) {
+      const byReader = new Map<Id, [bigint, bigint][]>();
+      for (const { entry, readerIds } of deliveries) {
+        const row: [bigint, bigint] = [toDb(entry.postId), toDb(entry.authorId)];
+        for (const readerId of readerIds) {
+          const rows = byReader.get(readerId);
+          if (rows) rows.push(row);
+          else byReader.set(readerId, [row]);
+        }
+      }
+      return byReader.size === 0 ? 0 : push(byReader);
     },
     async read(readerId, beforeId, limit) {
       const rows = q.read.all(toDb(readerId), beforeId === null ? BIG : toDb(beforeId), limit) as Record<string, unknown>[];
@@ -73,11 +77,7 @@ export function createSqliteTimelineStore(db: Sqlite, options: { capacity: numbe
 
 function prepare(db: Sqlite) {
   return {
-    insertMany: db.prepare('INSERT OR IGNORE INTO timelines (user_id, post_id, author_id) SELECT value, @post, @author FROM json_each(@readers)'),
     insertOne: db.prepare('INSERT OR IGNORE INTO timelines (user_id, post_id, author_id) VALUES (?, ?, ?)'),
-    bumpMany: db.prepare(
-      'INSERT INTO timeline_meta (user_id, size) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(user_id) DO UPDATE SET size = size + 1',
-    ),
     bumpOne: db.prepare(
       'INSERT INTO timeline_meta (user_id, size) VALUES (@user, @n) ON CONFLICT(user_id) DO UPDATE SET size = size + @n',
     ),

@@ -6,16 +6,24 @@ export interface TimelineEntry {
   authorId: Id;
 }
 
+/** One post for many readers' timelines. */
+export interface TimelineDelivery {
+  entry: TimelineEntry;
+  readerIds: readonly Id[];
+}
+
 /**
  * Home timelines for the hybrid fan-out: each reader's capped list of post ids,
  * newest first. Inserts are idempotent (re-delivering a fan-out batch changes
  * nothing) and keep each timeline near `capacity` entries, dropping the oldest.
  */
 export interface TimelineStore {
-  /** Puts one post into many readers' timelines in one transaction. Returns how many rows were new. */
-  pushToMany(readerIds: readonly Id[], entry: TimelineEntry): Promise<number>;
-  /** Puts many posts into one reader's timeline (backfill after a follow, rebuild of a returning reader). */
-  pushMany(readerId: Id, entries: readonly TimelineEntry[]): Promise<number>;
+  /**
+   * Puts posts into readers' timelines, all of `deliveries` in one transaction (a
+   * fan-out batch of many posts). Within one reader, entries go in as given; give
+   * older posts first. Returns how many rows were new.
+   */
+  push(deliveries: readonly TimelineDelivery[]): Promise<number>;
   /** Newest first, post id strictly below `beforeId` when given, at most `limit`. */
   read(readerId: Id, beforeId: Id | null, limit: number): Promise<TimelineEntry[]>;
   /** Drops every post by `authorId` from one reader's timeline (unfollow, block). */

@@ -12,14 +12,14 @@ import type { GraphReader } from '../graph/public.js';
 import type { InteractionsModule, PostLookup, PresentPost } from '../interactions/public.js';
 import { createCandidates } from './candidates.js';
 import { createFeedItems } from './feed-items.js';
-import type { RecentPosts, TimelineStore } from './feed.ports.js';
+import type { RecentPosts, TimelineEntry, TimelineStore } from './feed.ports.js';
 import { registerFeedRoutes, registerFixedFeedRoute } from './feed.routes.js';
 import { createFeedReading } from './feed.service.js';
 import { fanOutPostJob } from './jobs/fan-out-post.job.js';
 import { followTimelineJob } from './jobs/follow-timeline.job.js';
 import { createTimelineUpkeep } from './timeline-upkeep.js';
 
-export type { RecentPosts, TimelineEntry, TimelineStore } from './feed.ports.js';
+export type { RecentPosts, TimelineDelivery, TimelineEntry, TimelineStore } from './feed.ports.js';
 export { RANKING_WEIGHTS } from './ranking.js';
 
 export interface FeedDeps {
@@ -45,8 +45,8 @@ export function createFeedModule(deps: FeedDeps) {
   const upkeep = createTimelineUpkeep({ timelines, recent, graph: deps.graph, accounts: deps.accounts, clock, settings: deps.settings });
 
   return {
-    /** Pushes one post to its followers now (benchmarks and tools; normally the fan-out job does this). */
-    fanOut: (postId: Id, authorId: Id) => upkeep.fanOut({ postId, authorId }),
+    /** Pushes posts (oldest first) to their followers now (benchmarks and tools; normally the fan-out job does this). */
+    fanOut: (entries: readonly TimelineEntry[]) => upkeep.fanOut(entries),
     subscriptions: (): EventSubscription[] => [fanOutPostJob(upkeep, timelines), followTimelineJob(upkeep, timelines)],
     registerRoutes(app: HttpApp, options: { benchRoutes?: boolean } = {}) {
       registerFeedRoutes(app, { reading, items, upkeep });

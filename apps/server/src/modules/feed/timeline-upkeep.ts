@@ -2,11 +2,13 @@ import type { Clock } from '../../platform/clock.js';
 import type { Id } from '../../platform/ids.js';
 import type { AccountDirectory } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
-import type { RecentPosts, TimelineEntry, TimelineStore } from './feed.ports.js';
+import type { RecentPosts, TimelineDelivery, TimelineEntry, TimelineStore } from './feed.ports.js';
 
 const DAY_MS = 86_400_000;
 const MARK_READ_EVERY_MS = 3_600_000;
 const FAN_OUT_BATCH = 1000;
+/** Timeline rows per transaction in a fan-out: big enough to amortise a commit, small enough to keep readers waiting briefly. */
+const FLUSH_ROWS = 20_000;
 /** Posts pulled per followed account when a follow starts. */
 export const BACKFILL_PER_AUTHOR = 20;
 /** Posts pulled when a returning reader's timeline is rebuilt. */
@@ -30,40 +32,73 @@ export function createTimelineUpkeep(deps: UpkeepDeps) {
   const { timelines, graph, settings } = deps;
   const inactiveMs = settings.inactiveAfterDays * DAY_MS;
 
-  async function isCelebrity(authorId: Id): Promise<boolean> {
-    const followers = (await graph.counts([authorId])).get(authorId)?.followers ?? 0;
-    const celebrity = followers > settings.celebrityFollowerThreshold;
-    await timelines.setCelebrity(authorId, celebrity);
-    return celebrity;
+  /** Which of `authorIds` are celebrities now; records changes in the celebrity list. */
+  async function celebritiesAmong(authorIds: readonly Id[]): Promise<Set<Id>> {
+    const [counts, listed] = await Promise.all([graph.counts(authorIds), timelines.celebrities()]);
+    const known = new Set(listed);
+    const now = new Set<Id>();
+    for (const authorId of authorIds) {
+      const celebrity = (counts.get(authorId)?.followers ?? 0) > settings.celebrityFollowerThreshold;
+      if (celebrity) now.add(authorId);
+      if (celebrity !== known.has(authorId)) await timelines.setCelebrity(authorId, celebrity);
+    }
+    return now;
+  }
+
+  /** The author's followers active within the cut-off, a page of followers at a time. */
+  async function activeFollowers(authorId: Id): Promise<Id[]> {
+    const activeSince = deps.clock.now().getTime() - inactiveMs;
+    const active: Id[] = [];
+    let after: string | null = null;
+    do {
+      const page = await graph.followers(authorId, after, FAN_OUT_BATCH);
+      const users = await deps.accounts.findManyByIds(page.ids);
+      for (const user of users) if (user.lastActiveAt.getTime() >= activeSince) active.push(user.id);
+      after = page.next;
+    } while (after !== null);
+    return active;
   }
 
   return {
-    isCelebrity,
-
     /**
-     * Pushes a post to its author and every recently active follower, a batch of
-     * followers per transaction. Celebrities' posts are not pushed (readers pull
-     * them). Returns the number of timeline rows written.
+     * The hybrid fan-out of a batch of posts (oldest first): each goes to its author
+     * and to every recently active follower; celebrities' posts only to the author
+     * (readers pull them). Followers are looked up once per author per batch, and
+     * rows are written in transactions of about FLUSH_ROWS. Returns rows written.
      */
-    async fanOut(entry: TimelineEntry): Promise<number> {
-      let written = await timelines.pushToMany([entry.authorId], entry);
-      if (await isCelebrity(entry.authorId)) return written;
-      const activeSince = deps.clock.now().getTime() - inactiveMs;
-      let after: string | null = null;
-      do {
-        const page = await graph.followers(entry.authorId, after, FAN_OUT_BATCH);
-        const users = await deps.accounts.findManyByIds(page.ids);
-        const active = users.filter((u) => u.lastActiveAt.getTime() >= activeSince).map((u) => u.id);
-        written += await timelines.pushToMany(active, entry);
-        after = page.next;
-      } while (after !== null);
-      return written;
+    async fanOut(entries: readonly TimelineEntry[]): Promise<number> {
+      const authorIds = [...new Set(entries.map((e) => e.authorId))];
+      const celebrities = await celebritiesAmong(authorIds);
+      const readersOf = new Map<Id, Id[]>();
+      let pending: TimelineDelivery[] = [];
+      let pendingRows = 0;
+      let written = 0;
+      for (const entry of entries) {
+        let readerIds = readersOf.get(entry.authorId);
+        if (!readerIds) {
+          readerIds = celebrities.has(entry.authorId) ? [entry.authorId] : [entry.authorId, ...(await activeFollowers(entry.authorId))];
+          readersOf.set(entry.authorId, readerIds);
+        }
+        pending.push({ entry, readerIds });
+        pendingRows += readerIds.length;
+        if (pendingRows >= FLUSH_ROWS) {
+          written += await timelines.push(pending);
+          pending = [];
+          pendingRows = 0;
+        }
+      }
+      return written + (pending.length ? await timelines.push(pending) : 0);
+    },
+
+    /** Re-checks one author against the celebrity threshold (their follower count changed). */
+    async recheckCelebrity(authorId: Id): Promise<void> {
+      await celebritiesAmong([authorId]);
     },
 
     /** Puts an author's recent posts into one reader's timeline (a new follow, an unmute). */
     async backfill(readerId: Id, authorId: Id): Promise<void> {
-      if (await isCelebrity(authorId)) return;
-      await timelines.pushMany(readerId, await deps.recent.recentByAuthors([authorId], null, BACKFILL_PER_AUTHOR));
+      if ((await celebritiesAmong([authorId])).has(authorId)) return;
+      await pushToOne(readerId, await deps.recent.recentByAuthors([authorId], null, BACKFILL_PER_AUTHOR));
     },
 
     /**
@@ -87,7 +122,12 @@ export function createTimelineUpkeep(deps: UpkeepDeps) {
       authors.push(...page.ids);
       after = page.next;
     } while (after !== null && authors.length < MAX_FOLLOWING_FOR_REBUILD);
-    await timelines.pushMany(readerId, await deps.recent.recentByAuthors(authors, null, REBUILD_POSTS));
+    await pushToOne(readerId, await deps.recent.recentByAuthors(authors, null, REBUILD_POSTS));
+  }
+
+  /** Entries come newest first from RecentPosts; the store wants older first. */
+  function pushToOne(readerId: Id, newestFirst: readonly TimelineEntry[]): Promise<number> {
+    return timelines.push([...newestFirst].reverse().map((entry) => ({ entry, readerIds: [readerId] })));
   }
 }
 

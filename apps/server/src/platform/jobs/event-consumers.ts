@@ -30,10 +30,15 @@ export function startEventConsumers(
       }
       busy++;
       try {
-        for (const event of events) {
-          if (!running) break;
-          if (subscription.types.includes(event.type)) await deliver(subscription, event);
-          position = event.seq;
+        const mine = events.filter((event) => subscription.types.includes(event.type));
+        if (subscription.handleBatch && mine.length > 1 && (await deliverBatch(subscription, mine))) {
+          position = events[events.length - 1]!.seq;
+        } else {
+          for (const event of events) {
+            if (!running) break;
+            if (subscription.types.includes(event.type)) await deliver(subscription, event);
+            position = event.seq;
+          }
         }
         await log.commit(subscription.name, position);
       } finally {
@@ -41,6 +46,18 @@ export function startEventConsumers(
       }
     }
   });
+
+  /** True when the whole batch was handled; false sends the caller to one-by-one delivery. */
+  async function deliverBatch(subscription: EventSubscription, events: readonly StoredEvent[]): Promise<boolean> {
+    try {
+      await subscription.handleBatch!(events);
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn({ consumer: subscription.name, from: events[0]!.seq, count: events.length, err: message }, 'batch failed; retrying its events one by one');
+      return false;
+    }
+  }
 
   async function deliver(subscription: EventSubscription, event: StoredEvent) {
     for (let attempt = 1; ; attempt++) {

@@ -17,7 +17,7 @@ export function followTimelineJob(upkeep: TimelineUpkeep, timelines: TimelineSto
         const { followerId, followeeId } = event.payload as FollowPayload;
         if (event.type === GraphEvents.followed) await upkeep.backfill(followerId, followeeId);
         else await timelines.removeAuthor(followerId, followeeId);
-        await upkeep.isCelebrity(followeeId);
+        await upkeep.recheckCelebrity(followeeId);
         return;
       }
       const { actorId, subjectId } = event.payload as { actorId: string; subjectId: string };
