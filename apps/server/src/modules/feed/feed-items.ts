@@ -95,7 +95,7 @@ export function createFeedItems(deps: FeedItemsDeps) {
     /** The API shape of a page: two round trips (the viewer's likes and saves among these posts). */
     async present(viewerId: Id, items: readonly FeedItem[]): Promise<PostWithEngagement[]> {
       const state = await deps.engagement.viewerState(viewerId, items.map((i) => i.postId));
-      return items.map((i) => withEngagement(viewOf(i.post, i.author), i.post, i.author, {
+      return items.map((i) => withEngagement(viewOf(i.post, i.author), i.author, {
         likes: i.counts.likes, comments: i.counts.comments, viewerHasLiked: state.liked.has(i.postId), viewerHasSaved: state.saved.has(i.postId),
       }));
     },

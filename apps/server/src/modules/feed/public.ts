@@ -5,7 +5,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { EventSubscription } from '../../platform/events.js';
 import type { HttpApp } from '../../platform/http/app.js';
-import type { Id } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
