@@ -50,7 +50,7 @@ export function generatePosts(db: Sqlite, userIds: Id[], count: number, anchor: 
 /**
  * Fans every post out through the real feed module (compose, as the worker runs it:
  * followers paged from the graph, the activity cut-off, the celebrity rule, batched
- * transactions), in batches of 200 posts as the outbox consumer reads them, with
+ * transactions), in batches of 1,000 posts as the outbox consumer reads them, with
  * the clock at the dataset's anchor. Answers rows written and seconds spent.
  */
 export async function fanOutAll(dataDir: string, posts: { ids: Id[]; owners: Id[] }, anchor: Date) {
@@ -58,8 +58,8 @@ export async function fanOutAll(dataDir: string, posts: { ids: Id[]; owners: Id[
   const pictor = await compose(config, { clock: { now: () => new Date(anchor) } });
   let rows = 0;
   const started = performance.now();
-  for (let from = 0; from < posts.ids.length; from += 200) {
-    const entries = posts.ids.slice(from, from + 200).map((postId, i) => ({ postId, authorId: posts.owners[from + i]! }));
+  for (let from = 0; from < posts.ids.length; from += 1000) {
+    const entries = posts.ids.slice(from, from + 1000).map((postId, i) => ({ postId, authorId: posts.owners[from + i]! }));
     rows += await pictor.feed.fanOut(entries);
   }
   const seconds = (performance.now() - started) / 1000;

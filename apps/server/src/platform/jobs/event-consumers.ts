@@ -1,7 +1,8 @@
 import type { EventLog, EventSubscription, StoredEvent } from '../events.js';
 import type { Logger } from '../logger.js';
 
-const BATCH = 200;
+/** Events read per round: a backlog of posts fans out a thousand at a time (see fan-out-post.job.ts). */
+const BATCH = 1000;
 const MAX_ATTEMPTS = 5;
 
 /**
