@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIdGenerator, EPOCH_MS, idLowerBound, idTimestamp, isId } from './ids.js';
+import { compareIds, createIdGenerator, EPOCH_MS, idLowerBound, idTimestamp, isId } from './ids.js';
 
 const parts = (id: string) => {
   const n = BigInt(id);
@@ -54,5 +54,12 @@ describe('ids', () => {
     for (const bad of ['', '-1', '01', '0123', '9223372036854775808', '99999999999999999999', '1.5', '1e5', ' 1', 'abc', '0x10', '١٢٣']) {
       expect(isId(bad), bad).toBe(false);
     }
+  });
+
+  it('when ids are compared, then the order is numeric, as BigInt would give it, without parsing', () => {
+    const ids = ['9', '10', '0', '99', '100', '763887238856376320', '763887238856376321', '9223372036854775807', '1000000000000000000'];
+    const byBigInt = [...ids].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+    expect([...ids].sort(compareIds)).toEqual(byBigInt);
+    expect(compareIds('42', '42')).toBe(0);
   });
 });

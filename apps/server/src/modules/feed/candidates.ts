@@ -1,8 +1,8 @@
-import type { Id } from '../../platform/ids.js';
+import { compareIds, type Id } from '../../platform/ids.js';
 import type { GraphReader } from '../graph/public.js';
 import type { RecentPosts, TimelineEntry, TimelineStore } from './feed.ports.js';
 
-const newerFirst = (a: TimelineEntry, b: TimelineEntry) => (BigInt(b.postId) > BigInt(a.postId) ? 1 : BigInt(b.postId) < BigInt(a.postId) ? -1 : 0);
+const newerFirst = (a: TimelineEntry, b: TimelineEntry) => compareIds(b.postId, a.postId);
 
 /**
  * The feed skeleton: the reader's pushed timeline merged with the recent posts of

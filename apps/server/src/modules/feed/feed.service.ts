@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
-import type { Id } from '../../platform/ids.js';
+import { compareIds, type Id } from '../../platform/ids.js';
 import type { Candidates } from './candidates.js';
 import { type FeedPosition, postHash } from './feed-cursor.js';
 import type { FeedItem, FeedItems } from './feed-items.js';
@@ -59,9 +59,9 @@ export function createFeedReading(deps: { candidates: Candidates; items: FeedIte
         served = new Set();
         moreBelow = raw.length > RANKED_WINDOW;
       } else {
-        const floor = BigInt(lower);
+        const floor = lower;
         const raw = await candidates.below(viewerId, celebrities, upper, RANKED_WINDOW * 2);
-        members = raw.filter((e) => BigInt(e.postId) >= floor);
+        members = raw.filter((e) => compareIds(e.postId, floor) >= 0);
         moreBelow = raw.length > members.length || raw.length === RANKED_WINDOW * 2;
       }
       const order = await items.rank(viewerId, members.filter((e) => !served.has(postHash(e.postId))));

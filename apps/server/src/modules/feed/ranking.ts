@@ -1,4 +1,4 @@
-import type { Id } from '../../platform/ids.js';
+import { compareIds, type Id } from '../../platform/ids.js';
 
 /**
  * Ranked mode, pure: no I/O, no clock (time comes in as `now`).
@@ -57,7 +57,7 @@ export function scoreCandidate(c: RankCandidate, now: Date, w: RankingWeights = 
     + w.affinity * affinityScore(c.affinity);
 }
 
-const newerFirst = (a: Id, b: Id) => (BigInt(b) > BigInt(a) ? 1 : BigInt(b) < BigInt(a) ? -1 : 0);
+const newerFirst = (a: Id, b: Id) => compareIds(b, a);
 
 /** Best first by score, then reordered so no author runs longer than `maxRun` while others wait. */
 export function rankCandidates<T extends RankCandidate>(candidates: readonly T[], now: Date, w: RankingWeights = RANKING_WEIGHTS): T[] {
