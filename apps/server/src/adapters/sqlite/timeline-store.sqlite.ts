@@ -50,8 +50,8 @@ export function createSqliteTimelineStore(db: Sqlite, options: { capacity: numbe
       return byReader.size === 0 ? 0 : push(byReader);
     },
     async read(readerId, beforeId, limit) {
-      const rows = q.read.all(toDb(readerId), beforeId === null ? BIG : toDb(beforeId), limit) as Record<string, unknown>[];
-      return rows.map((row) => ({ postId: fromDb(row.post_id), authorId: fromDb(row.author_id) }));
+      const rows = q.read.all(toDb(readerId), beforeId === null ? BIG : toDb(beforeId), limit) as [string, string][];
+      return rows.map(([postId, authorId]) => ({ postId, authorId }));
     },
     async removeAuthor(readerId, authorId) {
       return q.removeAuthor.run(toDb(readerId), toDb(authorId)).changes;
@@ -85,7 +85,8 @@ function prepare(db: Sqlite) {
     nthNewest: db.prepare('SELECT post_id FROM timelines WHERE user_id = ? ORDER BY post_id DESC LIMIT 1 OFFSET ?'),
     trimBelow: db.prepare('DELETE FROM timelines WHERE user_id = ? AND post_id < ?'),
     setSize: db.prepare('UPDATE timeline_meta SET size = (SELECT count(*) FROM timelines WHERE user_id = ?) WHERE user_id = ?'),
-    read: db.prepare('SELECT post_id, author_id FROM timelines WHERE user_id = ? AND post_id < ? ORDER BY post_id DESC LIMIT ?'),
+    // Ids leave as text: every feed page reads this, and SQLite's formatting beats a BigInt per id plus its toString.
+    read: db.prepare('SELECT CAST(post_id AS TEXT), CAST(author_id AS TEXT) FROM timelines WHERE user_id = ? AND post_id < ? ORDER BY post_id DESC LIMIT ?').raw(),
     removeAuthor: db.prepare('DELETE FROM timelines WHERE user_id = ? AND author_id = ?'),
     removePost: db.prepare('DELETE FROM timelines WHERE post_id = ?'),
     lastRead: db.prepare('SELECT read_at FROM timeline_meta WHERE user_id = ?'),
