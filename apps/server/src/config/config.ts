@@ -40,11 +40,11 @@ export interface Config {
     /** Registers /api/v1/bench/* routes (a storage-free feed page to measure against). Never in production. */
     benchRoutes: boolean;
   };
-  /** In-process caches in front of the stores (posts, authors, post counters, the celebrity list). */
+  /** In-process caches in front of the stores (posts, authors, the celebrity list). */
   cache: {
     /** How long a cached record may be served; bounds staleness when several processes write. 0 turns caching off. */
     ttlMs: number;
-    /** Most entries kept in each cache (posts, users, post counters). */
+    /** Most posts, and most users, kept in memory. */
     entries: number;
   };
 }
