@@ -2,7 +2,6 @@
  * Wiring for interactions and the feed, called by compose.ts (the composition
  * root): picks their SQLite adapters and connects them to posts, graph, accounts.
  */
-import { withCounterCache } from '../adapters/memory/counters.cached.js';
 import { withCelebrityCache } from '../adapters/memory/timeline-store.cached.js';
 import { createSqliteCommentStore } from '../adapters/sqlite/comment-store.sqlite.js';
 import type { Sqlite } from '../adapters/sqlite/database.js';
@@ -31,11 +30,10 @@ export interface FeedWiring {
 }
 
 export function composeInteractionsAndFeed(w: FeedWiring) {
-  const counted = { engagement: createSqliteEngagementStore(w.db, w.outbox), comments: createSqliteCommentStore(w.db, w.outbox) };
-  const { ttlMs, entries } = w.config.cache;
   const interactions = createInteractionsModule({
     stores: {
-      ...(ttlMs > 0 ? withCounterCache(counted, { ttlMs, max: entries, clock: w.platform.clock }) : counted),
+      engagement: createSqliteEngagementStore(w.db, w.outbox),
+      comments: createSqliteCommentStore(w.db, w.outbox),
       saves: createSqliteSaveStore(w.db),
     },
     posts: w.posts,

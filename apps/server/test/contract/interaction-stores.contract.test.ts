@@ -1,27 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { withCounterCache } from '../../src/adapters/memory/counters.cached.js';
 import { createSqliteCommentStore } from '../../src/adapters/sqlite/comment-store.sqlite.js';
 import { openSqlite, type Sqlite } from '../../src/adapters/sqlite/database.js';
 import { createSqliteEngagementStore } from '../../src/adapters/sqlite/engagement-store.sqlite.js';
 import { createOutboxWriter } from '../../src/adapters/sqlite/event-log.sqlite.js';
 import { createSqliteSaveStore } from '../../src/adapters/sqlite/save-store.sqlite.js';
 import type { Comment, CommentStore, EngagementStore, SaveStore } from '../../src/modules/interactions/public.js';
-import { systemClock } from '../../src/platform/clock.js';
 
 interface Stores { engagement: EngagementStore; comments: CommentStore; saves: SaveStore; outboxSize(): number; db: Sqlite }
-function sqlite(withCache: boolean): Stores {
-  const db = openSqlite(':memory:');
-  const outbox = createOutboxWriter(db);
-  const counted = { engagement: createSqliteEngagementStore(db, outbox), comments: createSqliteCommentStore(db, outbox) };
-  return {
-    db, ...(withCache ? withCounterCache(counted, { ttlMs: 60_000, max: 1000, clock: systemClock }) : counted), saves: createSqliteSaveStore(db),
-    outboxSize: () => Number(db.prepare('SELECT count(*) FROM outbox').pluck().get()),
-  };
-}
-// The counter cache must be invisible: every assertion holds through it too (it reads its own writes).
 const adapters: [string, () => Stores][] = [
-  ['sqlite', () => sqlite(false)],
-  ['sqlite + in-process counter cache', () => sqlite(true)],
+  ['sqlite', () => {
+    const db = openSqlite(':memory:');
+    const outbox = createOutboxWriter(db);
+    return {
+      db, engagement: createSqliteEngagementStore(db, outbox), comments: createSqliteCommentStore(db, outbox), saves: createSqliteSaveStore(db),
+      outboxSize: () => Number(db.prepare('SELECT count(*) FROM outbox').pluck().get()),
+    };
+  }],
 ];
 
 const at = new Date('2026-01-01T00:00:00Z');
@@ -38,19 +32,6 @@ describe.each(adapters)('EngagementStore (%s)', (_name, make) => {
     s = make();
   });
   const like = (post: string, user: string, seq = String(nextId++)) => s.engagement.like({ postId: post, userId: user, authorId: '9', seq, at }, ev);
-
-  it('when counters were read before, then the next read shows every like, unlike, comment and removal since', async () => {
-    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 0, comments: 0 });
-    await like('1', '2');
-    await like('1', '3');
-    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 2, comments: 0 });
-    await s.engagement.unlike('1', '3', ev);
-    const c = comment({ postId: '1' });
-    await s.comments.add(c, ev);
-    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 1, comments: 1 });
-    await s.comments.remove(c.id, ev);
-    expect((await s.engagement.counters(['1', '404'])).get('1')).toEqual({ likes: 1, comments: 0 });
-  });
 
   it('when a user likes twice, then the count is one and one event was written', async () => {
     expect(await like('1', '2')).toBe('created');

@@ -62,12 +62,6 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
 
     forget,
 
-    /** Forgets everything (a bulk rewrite such as a counter rebuild). */
-    clear(): void {
-      writes++;
-      cache.clear();
-    },
-
     /** Runs a write and forgets `id` both before it and after it settles. */
     async writing<R>(id: Id, write: () => Promise<R>): Promise<R> {
       forget(id);
