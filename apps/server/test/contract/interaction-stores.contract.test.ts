@@ -33,6 +33,19 @@ describe.each(adapters)('EngagementStore (%s)', (_name, make) => {
   });
   const like = (post: string, user: string, seq = String(nextId++)) => s.engagement.like({ postId: post, userId: user, authorId: '9', seq, at }, ev);
 
+  it('when counters were read before, then the next read shows every like, unlike, comment and removal since', async () => {
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 0, comments: 0 });
+    await like('1', '2');
+    await like('1', '3');
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 2, comments: 0 });
+    await s.engagement.unlike('1', '3', ev);
+    const c = comment({ postId: '1' });
+    await s.comments.add(c, ev);
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 1, comments: 1 });
+    await s.comments.remove(c.id, ev);
+    expect((await s.engagement.counters(['1', '404'])).get('1')).toEqual({ likes: 1, comments: 0 });
+  });
+
   it('when a user likes twice, then the count is one and one event was written', async () => {
     expect(await like('1', '2')).toBe('created');
     expect(await like('1', '2')).toBe('exists');
