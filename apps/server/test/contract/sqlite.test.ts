@@ -1,5 +1,6 @@
 /** The SQLite adapters against the port contracts, each test on a fresh in-memory database. */
 import { describe, expect, it } from 'vitest';
+import { withUserCache } from '../../src/adapters/memory/user-store.cached.js';
 import { openSqlite } from '../../src/adapters/sqlite/database.js';
 import { createOutboxWriter, createSqliteEventLog } from '../../src/adapters/sqlite/event-log.sqlite.js';
 import { createSqliteGraphStore } from '../../src/adapters/sqlite/graph-store.sqlite.js';
@@ -10,6 +11,7 @@ import { eventLogContract } from './event-log.contract.js';
 import { graphStoreContract } from './graph-store.contract.js';
 import { sessionStoreContract } from './session-store.contract.js';
 import { signInAttemptsContract } from './sign-in-attempts.contract.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { userStoreContract } from './user-store.contract.js';
 
 function fresh() {
@@ -24,6 +26,11 @@ function accountStores() {
 }
 
 userStoreContract('sqlite', accountStores);
+// The in-process cache must be invisible: the same contract, read-your-writes included, through the wrapper.
+userStoreContract('sqlite + in-process cache', () => {
+  const stores = accountStores();
+  return { ...stores, users: withUserCache(stores.users, { max: 1000, ttlMs: 60_000, clock: systemClock }) };
+});
 sessionStoreContract('sqlite', accountStores);
 signInAttemptsContract('sqlite', () => createSqliteSignInAttempts(fresh().db));
 graphStoreContract('sqlite', () => {
