@@ -166,6 +166,26 @@ describe('comments', () => {
     expectProblem(await comment(ben, postId, { text: 'x', replyTo: elsewhere.id }), 422, 'reply_to_other_post');
     expectProblem(await comment(ben, postId, { text: 'x', replyTo: '999' }), 404);
   });
+
+  it('when replyTo is digits past the 64-bit range, then 404 like any unknown comment, not a 500', async () => {
+    const postId = await publishPost(ana);
+    expectProblem(await comment(ben, postId, { text: 'x', replyTo: '9999999999999999999' }), 404, 'not_found');
+  });
+
+  it('when a comment is restricted, then nobody but its writer and the post author can reach its thread', async () => {
+    const postId = await publishPost(ana);
+    const rex = await signUp(server);
+    await relate(ana, rex, 'restrict');
+    const hidden = (await comment(rex, postId, { text: 'sneaky' })).json();
+    const thread = `/api/v1/posts/${postId}/comments/${hidden.id}`;
+    expectProblem(await comment(ben, postId, { text: 'what?', replyTo: hidden.id }), 404, 'not_found');
+    expectProblem(await ben.call({ method: 'GET', url: `${thread}/replies` }), 404, 'not_found');
+    expectProblem(await server.inject({ method: 'GET', url: `${thread}/replies` }), 404, 'not_found');
+    expectProblem(await ben.call({ method: 'POST', url: `${thread}/like` }), 404, 'not_found');
+    expectProblem(await ben.call({ method: 'DELETE', url: thread }), 404, 'not_found');
+    expect((await comment(ana, postId, { text: 'seen', replyTo: hidden.id })).statusCode).toBe(201);
+    expect((await rex.call({ method: 'GET', url: `${thread}/replies` })).json().items.map((c: { text: string }) => c.text)).toEqual(['seen']);
+  });
 });
 
 describe('saves and sharing', () => {

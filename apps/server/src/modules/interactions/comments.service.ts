@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
-import type { Id, IdGenerator } from '../../platform/ids.js';
+import { type Id, type IdGenerator, isId } from '../../platform/ids.js';
 import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
 import type { GraphReader } from '../graph/public.js';
 import { AppError } from '../../platform/errors.js';
@@ -33,9 +33,24 @@ export interface NewComment {
 export function createComments(deps: { gate: PostGate; comments: CommentStore; graph: GraphReader; ids: IdGenerator; clock: Clock }) {
   const { gate, comments } = deps;
 
-  async function threadOf(postId: Id, replyTo: Id | undefined): Promise<Id | null> {
+  /**
+   * The comment, if the viewer may see it: a restricted one only for its writer and the
+   * post's author, so nobody else can read, reply to or like its thread. Null otherwise,
+   * and for an id that cannot be ours (a body's replyTo is not range-checked by its schema).
+   */
+  async function readable(viewerId: Id | null, commentId: Id): Promise<Comment | null> {
+    const comment = isId(commentId) ? await comments.findById(commentId) : null;
+    if (!comment || (comment.restricted && viewerId !== comment.authorId && viewerId !== comment.postAuthorId)) return null;
+    return comment;
+  }
+  async function onPost(viewerId: Id | null, postId: Id, commentId: Id): Promise<Comment> {
+    const comment = await readable(viewerId, commentId);
+    if (!comment || comment.postId !== postId) throw commentNotFound();
+    return comment;
+  }
+  async function threadOf(viewerId: Id, postId: Id, replyTo: Id | undefined): Promise<Id | null> {
     if (replyTo === undefined) return null;
-    const parent = await comments.findById(replyTo);
+    const parent = await readable(viewerId, replyTo);
     if (!parent) throw commentNotFound();
     if (parent.postId !== postId) throw replyElsewhere();
     return parent.parentId ?? parent.id;
@@ -48,7 +63,7 @@ export function createComments(deps: { gate: PostGate; comments: CommentStore; g
       if (hasForbiddenCharacters(input.text)) throw new AppError(422, 'invalid_text', 'The comment contains invisible or control characters.', { fields: [{ field: 'text', message: 'contains invisible or control characters' }] });
       const text = cleanText(input.text, { multiline: true });
       if (text === '') throw emptyComment();
-      const parentId = await threadOf(postId, input.replyTo);
+      const parentId = await threadOf(viewerId, postId, input.replyTo);
       const restricted = viewerId !== post.ownerId && (await deps.graph.facts(post.ownerId, viewerId)).restricting;
       const comment: Comment = {
         id: deps.ids.next(), postId, postAuthorId: post.ownerId, authorId: viewerId, parentId, text,
@@ -62,8 +77,7 @@ export function createComments(deps: { gate: PostGate; comments: CommentStore; g
 
     /** The writer may delete their comment; the post's author may delete any comment on the post. */
     async remove(viewerId: Id, postId: Id, commentId: Id): Promise<void> {
-      const comment = await comments.findById(commentId);
-      if (!comment || comment.postId !== postId) throw commentNotFound();
+      const comment = await onPost(viewerId, postId, commentId);
       if (viewerId !== comment.authorId && viewerId !== comment.postAuthorId) {
         await gate.open(viewerId, postId);
         throw notYourComment();
@@ -74,10 +88,7 @@ export function createComments(deps: { gate: PostGate; comments: CommentStore; g
     /** A page of a post's top-level comments or of one thread's replies; blocked writers are left out. */
     async list(viewerId: Id | null, postId: Id, parentId: Id | null, after: Id | null, limit: number) {
       await gate.open(viewerId, postId);
-      if (parentId !== null) {
-        const parent = await comments.findById(parentId);
-        if (!parent || parent.postId !== postId) throw commentNotFound();
-      }
+      if (parentId !== null) await onPost(viewerId, postId, parentId);
       const rows = await comments.list(postId, parentId, viewerId, after, limit + 1);
       const page = rows.slice(0, limit);
       const next = rows.length > limit ? page[page.length - 1]!.id : null;
@@ -88,9 +99,7 @@ export function createComments(deps: { gate: PostGate; comments: CommentStore; g
 
     async like(viewerId: Id, postId: Id, commentId: Id, on: boolean): Promise<Comment> {
       await gate.open(viewerId, postId);
-      const comment = await comments.findById(commentId);
-      if (!comment || comment.postId !== postId) throw commentNotFound();
-      if (comment.restricted && viewerId !== comment.authorId && viewerId !== comment.postAuthorId) throw commentNotFound();
+      const comment = await onPost(viewerId, postId, commentId);
       if (on) await comments.like(commentId, viewerId, deps.clock.now());
       else await comments.unlike(commentId, viewerId);
       return (await comments.findById(commentId)) ?? comment;
