@@ -80,6 +80,21 @@ describe('albums', () => {
     expect((await owner.call({ method: 'GET', url: `/api/v1/albums/${id}` })).json().posts.items).toHaveLength(1);
   });
 
+  it('when a user lists several albums, then each shows its own cover and count', async () => {
+    const lister = await signUp(server);
+    const [a, b] = [await post(lister, 11), await post(lister, 12)];
+    const [first, second, empty] = [await album(lister, 'First'), await album(lister, 'Second'), await album(lister, 'Empty')];
+    await lister.call({ method: 'PUT', url: `/api/v1/albums/${first}/posts/${a}` });
+    await lister.call({ method: 'PUT', url: `/api/v1/albums/${second}/posts/${a}` });
+    await lister.call({ method: 'PUT', url: `/api/v1/albums/${second}/posts/${b}` });
+    const coverOf = async (postId: string) => (await lister.call({ method: 'GET', url: `/api/v1/posts/${postId}` })).json().photos[0].variants.thumb.jpeg;
+    const items = (await other.call({ method: 'GET', url: `/api/v1/users/${lister.id}/albums` })).json().items;
+    const byId = new Map(items.map((item: { id: string }) => [item.id, item]));
+    expect(byId.get(first)).toMatchObject({ postCount: 1, cover: { variants: { thumb: { jpeg: await coverOf(a) } } } });
+    expect(byId.get(second)).toMatchObject({ postCount: 2, cover: { variants: { thumb: { jpeg: await coverOf(b) } } } });
+    expect(byId.get(empty)).toMatchObject({ postCount: 0, cover: null });
+  });
+
   it('when an album name is empty or an id is nonsense, then 4xx, never 500', async () => {
     expectProblem(await owner.call({ method: 'POST', url: '/api/v1/albums', payload: { name: '   ' } }), 400, 'validation_failed');
     expectProblem(await owner.call({ method: 'GET', url: '/api/v1/albums/not-an-id' }), 404, 'not_found');

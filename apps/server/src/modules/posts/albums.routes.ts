@@ -37,14 +37,16 @@ const albumId = (raw: string): Id => {
 
 export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
   const { albums } = deps;
-  async function present(viewerId: Id | null, album: AlbumModel, owner: User) {
-    const first = album.coverPostId ? await deps.access.hydrate(viewerId, [album.coverPostId]) : [];
-    return albumView(album, owner, first[0]?.post ?? null, deps.mediaUrl);
+  /** Album views with their covers, loaded in one batch for the whole list. */
+  async function present(list: readonly AlbumModel[], owner: User) {
+    const covers = await albums.covers(list);
+    return list.map((album) => albumView(album, owner, (album.coverPostId && covers.get(album.coverPostId)) || null, deps.mediaUrl));
   }
+  const presentOne = async (album: AlbumModel, owner: User) => (await present([album], owner))[0]!;
   async function presentOwn(viewerId: Id, album: AlbumModel) {
     const owner = await deps.accounts.findById(viewerId);
     if (!owner) throw albumNotFound();
-    return present(viewerId, album, owner);
+    return presentOne(album, owner);
   }
 
   app.post<{ Body: AlbumBody }>('/api/v1/albums', {
@@ -63,7 +65,7 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
     const page = await deps.store.posts(album.id, afterCursor(request.query.cursor), request.query.limit ?? 20);
     const items = await deps.access.hydrate(viewerId, page.ids);
     return {
-      album: await present(viewerId, album, owner),
+      album: await presentOne(album, owner),
       posts: { items: items.map(({ post, author }) => postView(post, author, deps.mediaUrl)), nextCursor: cursorOf(page.next) },
     };
   });
@@ -100,6 +102,6 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
     if (!owner) throw notFound('That account');
     const page = await albums.listOf(viewerId, owner, afterCursor(request.query.cursor), request.query.limit ?? 20);
     if (!page) throw notFound('That account');
-    return { items: await Promise.all(page.albums.map((album) => present(viewerId, album, owner))), nextCursor: cursorOf(page.next) };
+    return { items: await present(page.albums, owner), nextCursor: cursorOf(page.next) };
   });
 }

@@ -5,7 +5,7 @@ import type { AccountDirectory, User } from '../accounts/public.js';
 import type { Visibility } from '../graph/public.js';
 import { albumNotFound, invalidField, notYourAlbum, postNotFound } from './posts.errors.js';
 import type { AlbumStore, PostStore } from './posts.ports.js';
-import type { Album } from './posts.types.js';
+import type { Album, Post } from './posts.types.js';
 
 const MAX_NAME = 100;
 const MAX_ALBUMS = 1000;
@@ -68,6 +68,15 @@ export function createAlbums(deps: { albums: AlbumStore; posts: PostStore; accou
       await writable(viewerId, albumId);
       await albums.removePost(albumId, postId);
       return (await albums.findById(albumId)) ?? Promise.reject(albumNotFound());
+    },
+    /**
+     * The cover post of each album, in one batch. The store picks covers among the
+     * owner's unarchived posts, and callers have found the albums readable, so no
+     * further visibility check is needed.
+     */
+    async covers(list: readonly Album[]): Promise<Map<Id, Post>> {
+      const ids = [...new Set(list.flatMap((album) => (album.coverPostId ? [album.coverPostId] : [])))];
+      return new Map((await deps.posts.findManyByIds(ids)).map((post) => [post.id, post]));
     },
     async listOf(viewerId: Id | null, owner: User, after: Id | null, limit: number) {
       if (!(await deps.visibility.canSeeContent(viewerId, owner))) return null;
