@@ -36,6 +36,9 @@ export function createSqliteAlbumStore(db: Sqlite): AlbumStore {
       const slice = rows.slice(0, limit);
       return { ids: slice.map((r) => fromDb(r.post_id)), next: rows.length > limit ? fromDb(slice[slice.length - 1]!.seq) : null };
     },
+    async countOf(ownerId) {
+      return num(q.countOf.pluck().get(toDb(ownerId)));
+    },
     async listByOwner(ownerId, after, limit) {
       const rows = q.byOwner.all(toDb(ownerId), after === null ? BIG : toDb(after), limit + 1) as Row[];
       const albums = rows.slice(0, limit).map(toAlbum);
@@ -64,6 +67,7 @@ function prepare(db: Sqlite) {
     addPost: db.prepare('INSERT OR IGNORE INTO album_posts (album_id, post_id, seq) VALUES (?, ?, ?)'),
     removePost: db.prepare('DELETE FROM album_posts WHERE album_id = ? AND post_id = ?'),
     posts: db.prepare('SELECT post_id, seq FROM album_posts WHERE album_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
+    countOf: db.prepare('SELECT count(*) FROM albums WHERE owner_id = ?'),
     byOwner: db.prepare(`${SELECT_ALBUM} WHERE a.owner_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?`),
     removeAllOf: db.prepare('DELETE FROM albums WHERE owner_id = ?'),
   };

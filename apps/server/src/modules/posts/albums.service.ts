@@ -41,8 +41,7 @@ export function createAlbums(deps: { albums: AlbumStore; posts: PostStore; accou
   return {
     readable,
     async create(ownerId: Id, rawName: string): Promise<Album> {
-      const existing = await albums.listByOwner(ownerId, null, MAX_ALBUMS);
-      if (existing.albums.length >= MAX_ALBUMS) throw invalidField('name', `at most ${MAX_ALBUMS} albums`);
+      if ((await albums.countOf(ownerId)) >= MAX_ALBUMS) throw invalidField('name', `at most ${MAX_ALBUMS} albums`);
       const album: Album = { id: deps.ids.next(), ownerId, name: cleanName(rawName), postCount: 0, coverPostId: null, createdAt: deps.clock.now() };
       await albums.create(album);
       return album;

@@ -49,6 +49,8 @@ export interface AlbumStore {
   removePost(albumId: Id, postId: Id): Promise<boolean>;
   /** Post ids in the album, most recently added first. */
   posts(albumId: Id, after: string | null, limit: number): Promise<IdPage>;
+  /** How many albums an owner has. */
+  countOf(ownerId: Id): Promise<number>;
   /** An owner's albums, newest first. */
   listByOwner(ownerId: Id, after: Id | null, limit: number): Promise<{ albums: Album[]; next: string | null }>;
   /** Removes every album of an owner (account deletion). */
