@@ -168,6 +168,21 @@ describe('block, mute, restrict', () => {
     expect((await follow(ben, ana)).json().status).toBe('following');
   });
 
+  it('when blocking, then the outbox says blocked once and unfollowed only for each follow that ended', async () => {
+    const [ana, ben, cat] = [await signUp(server), await signUp(server), await signUp(server)];
+    await follow(ben, ana);
+    const from = server.pictor.db.prepare('SELECT max(seq) FROM outbox').pluck().get();
+    await ana.call({ method: 'POST', url: `/api/v1/users/${ben.id}/block` });
+    await ana.call({ method: 'POST', url: `/api/v1/users/${ben.id}/block` });
+    await ana.call({ method: 'POST', url: `/api/v1/users/${cat.id}/block` });
+    const written = server.pictor.db.prepare("SELECT type, payload FROM outbox WHERE seq > ? AND type LIKE 'graph.%' ORDER BY seq").all(from) as { type: string; payload: string }[];
+    expect(written.map((e) => [e.type, JSON.parse(e.payload)])).toEqual([
+      ['graph.blocked', { actorId: ana.id, subjectId: ben.id }],
+      ['graph.unfollowed', { followerId: ben.id, followeeId: ana.id }],
+      ['graph.blocked', { actorId: ana.id, subjectId: cat.id }],
+    ]);
+  });
+
   it('when a request was pending, then a block removes it too', async () => {
     const [owner, fan] = [await signUp(server), await signUp(server)];
     await makePrivate(owner);

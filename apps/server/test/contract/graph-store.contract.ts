@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { GraphStore } from '../../src/modules/graph/public.js';
+import type { GraphStore, RelationChange } from '../../src/modules/graph/public.js';
 import type { DomainEvent, EventLog } from '../../src/platform/events.js';
 import { createIdGenerator } from '../../src/platform/ids.js';
 
@@ -96,21 +96,35 @@ export function graphStoreContract(name: string, open: () => Promise<GraphWorld>
       await graph.follow(b!, a!, seq(), AT, []);
       await graph.follow(c!, a!, seq(), AT, []);
       await graph.request(b!, c!, seq(), AT, []);
-      expect(await graph.setRelation(a!, b!, 'block', true, seq(), AT, ev('blocked'))).toBe(true);
+      expect(await graph.setRelation(a!, b!, 'block', true, seq(), AT, () => ev('blocked'))).toBe(true);
       expect(await graph.facts(a!, b!)).toMatchObject({ blocking: true, blockedBy: false, following: false, followedBy: false });
       expect(await graph.facts(b!, a!)).toMatchObject({ blocking: false, blockedBy: true });
       expect(await counts(a!)).toEqual({ followers: 1, following: 0 });
       expect(await counts(b!)).toEqual({ followers: 0, following: 0 });
       expect(await graph.facts(b!, c!)).toMatchObject({ requested: true });
-      expect(await graph.setRelation(a!, b!, 'block', false, seq(), AT, [])).toBe(true);
-      expect(await graph.setRelation(a!, b!, 'block', false, seq(), AT, [])).toBe(false);
+      expect(await graph.setRelation(a!, b!, 'block', false, seq(), AT, () => [])).toBe(true);
+      expect(await graph.setRelation(a!, b!, 'block', false, seq(), AT, () => [])).toBe(false);
       expect(await graph.facts(a!, b!)).toMatchObject({ blocking: false });
+    });
+
+    it('when a block ends follows, then an unfollow for each that ended; blocking again says nothing new', async () => {
+      const [a, b, c] = users();
+      await graph.follow(b!, a!, seq(), AT, []);
+      const from = await world.events.latestSeq();
+      const said = (change: RelationChange): DomainEvent[] => [
+        ...(change.changed ? ev('blocked') : []),
+        ...change.endedFollows.flatMap((f) => ev(`unfollowed ${f.followerId}>${f.followeeId}`)),
+      ];
+      expect(await graph.setRelation(a!, b!, 'block', true, seq(), AT, said)).toBe(true);
+      expect(await graph.setRelation(a!, b!, 'block', true, seq(), AT, said)).toBe(false);
+      expect(await graph.setRelation(a!, c!, 'block', true, seq(), AT, said)).toBe(true);
+      expect(await typesSince(from)).toEqual(['blocked', `unfollowed ${b}>${a}`, 'blocked']);
     });
 
     it('when a request was pending, then a block removes it either way', async () => {
       const [a, b] = users();
       await graph.request(b!, a!, seq(), AT, []);
-      await graph.setRelation(a!, b!, 'block', true, seq(), AT, []);
+      await graph.setRelation(a!, b!, 'block', true, seq(), AT, () => []);
       expect(await graph.pendingRequesters(a!, 10)).toEqual([]);
     });
 
@@ -118,9 +132,9 @@ export function graphStoreContract(name: string, open: () => Promise<GraphWorld>
       const [a, b] = users();
       await graph.follow(a!, b!, seq(), AT, []);
       const from = await world.events.latestSeq();
-      expect(await graph.setRelation(a!, b!, 'mute', true, seq(), AT, ev('muted'))).toBe(true);
-      expect(await graph.setRelation(a!, b!, 'mute', true, seq(), AT, ev('muted'))).toBe(false);
-      expect(await graph.setRelation(a!, b!, 'restrict', true, seq(), AT, [])).toBe(true);
+      expect(await graph.setRelation(a!, b!, 'mute', true, seq(), AT, () => ev('muted'))).toBe(true);
+      expect(await graph.setRelation(a!, b!, 'mute', true, seq(), AT, () => ev('muted'))).toBe(false);
+      expect(await graph.setRelation(a!, b!, 'restrict', true, seq(), AT, () => [])).toBe(true);
       expect(await typesSince(from)).toEqual(['muted']);
       expect(await graph.facts(a!, b!)).toMatchObject({ muting: true, restricting: true, following: true, blocking: false });
       expect(await graph.facts(b!, a!)).toMatchObject({ muting: false, restricting: false });
@@ -128,12 +142,12 @@ export function graphStoreContract(name: string, open: () => Promise<GraphWorld>
 
     it('when asking which of many are blocked, followed or muted, then one call answers for all of them', async () => {
       const [v, blocksV, blockedByV, followed, muted, plain] = users();
-      await graph.setRelation(blocksV!, v!, 'block', true, seq(), AT, []);
-      await graph.setRelation(v!, blockedByV!, 'block', true, seq(), AT, []);
+      await graph.setRelation(blocksV!, v!, 'block', true, seq(), AT, () => []);
+      await graph.setRelation(v!, blockedByV!, 'block', true, seq(), AT, () => []);
       await graph.follow(v!, followed!, seq(), AT, []);
       await graph.follow(plain!, v!, seq(), AT, []);
-      await graph.setRelation(v!, muted!, 'mute', true, seq(), AT, []);
-      await graph.setRelation(muted!, v!, 'block', false, seq(), AT, []);
+      await graph.setRelation(v!, muted!, 'mute', true, seq(), AT, () => []);
+      await graph.setRelation(muted!, v!, 'block', false, seq(), AT, () => []);
       const others = [blocksV!, blockedByV!, followed!, muted!, plain!];
       expect([...(await graph.blockedAmong(v!, others))].sort()).toEqual([blocksV, blockedByV].sort());
       expect([...(await graph.followedAmong(v!, others))]).toEqual([followed]);
@@ -155,7 +169,7 @@ export function graphStoreContract(name: string, open: () => Promise<GraphWorld>
       for (const fan of fans) {
         await graph.follow(fan, star, seq(), AT, []);
         await graph.follow(star, fan, seq(), AT, []);
-        await graph.setRelation(star, fan, 'mute', true, seq(), AT, []);
+        await graph.setRelation(star, fan, 'mute', true, seq(), AT, () => []);
       }
       for (const listing of [
         (after: string | null) => graph.followers(star, after, 3),
@@ -196,8 +210,8 @@ export function graphStoreContract(name: string, open: () => Promise<GraphWorld>
       await graph.follow(c!, gone!, seq(), AT, []);
       await graph.follow(a!, b!, seq(), AT, []);
       await graph.request(gone!, c!, seq(), AT, []);
-      await graph.setRelation(a!, gone!, 'block', true, seq(), AT, []);
-      await graph.setRelation(gone!, b!, 'mute', true, seq(), AT, []);
+      await graph.setRelation(a!, gone!, 'block', true, seq(), AT, () => []);
+      await graph.setRelation(gone!, b!, 'mute', true, seq(), AT, () => []);
       await graph.removeUser(gone!);
       expect(await counts(a!)).toEqual({ followers: 0, following: 1 });
       expect(await counts(b!)).toEqual({ followers: 1, following: 0 });

@@ -73,17 +73,21 @@ export function createSqliteGraphStore(db: Sqlite, outbox: OutboxWriter): GraphS
     async setRelation(actorId, subjectId, kind, on, seq, at, events) {
       const actor = toDb(actorId);
       const subject = toDb(subjectId);
-      return withEvents(events, () => {
-        if (!on) return q.deleteRelation.run(actor, kind, subject).changes > 0;
-        const created = q.insertRelation.run(actor, subject, kind, at.getTime(), toDb(seq)).changes > 0;
-        if (kind === 'block') {
-          dropFollow(actor, subject);
-          dropFollow(subject, actor);
+      return inTx(() => {
+        const changed = on
+          ? q.insertRelation.run(actor, subject, kind, at.getTime(), toDb(seq)).changes > 0
+          : q.deleteRelation.run(actor, kind, subject).changes > 0;
+        const endedFollows: { followerId: Id; followeeId: Id }[] = [];
+        // Even an existing block clears follows: one made in a race with the block must not survive it.
+        if (on && kind === 'block') {
+          if (dropFollow(actor, subject)) endedFollows.push({ followerId: actorId, followeeId: subjectId });
+          if (dropFollow(subject, actor)) endedFollows.push({ followerId: subjectId, followeeId: actorId });
           q.deleteRequest.run(actor, subject);
           q.deleteRequest.run(subject, actor);
         }
-        return created || kind === 'block';
-      });
+        if (changed || endedFollows.length > 0) outbox.append(events({ changed, endedFollows }));
+        return changed;
+      })();
     },
     async facts(viewerId, otherId) {
       const row = q.facts.get({ v: toDb(viewerId), o: toDb(otherId) }) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../platform/events.js';
 import type { Id } from '../../platform/ids.js';
-import type { FollowCounts, IdPage, RelationKind, RelationsAmong, RelationshipFacts } from './graph.types.js';
+import type { FollowCounts, IdPage, RelationChange, RelationKind, RelationsAmong, RelationshipFacts } from './graph.types.js';
 
 /**
  * The social graph's store of record. Every write is idempotent and keeps the
@@ -19,8 +19,15 @@ export interface GraphStore {
   /** Ids of everyone waiting for `targetId`'s approval, oldest first, at most `limit`. */
   pendingRequesters(targetId: Id, limit: number): Promise<Id[]>;
 
-  /** Sets or clears a block, mute or restrict. A block also removes follows and requests both ways. */
-  setRelation(actorId: Id, subjectId: Id, kind: RelationKind, on: boolean, seq: Id, at: Date, events: DomainEvent[]): Promise<boolean>;
+  /**
+   * Sets or clears a block, mute or restrict; true when the relation changed. A block also
+   * removes follows and requests both ways. `events` describes what actually happened (a
+   * block of someone who follows nobody ends no follow) and is written in the same
+   * transaction; it is not asked when nothing changed.
+   */
+  setRelation(
+    actorId: Id, subjectId: Id, kind: RelationKind, on: boolean, seq: Id, at: Date, events: (change: RelationChange) => DomainEvent[],
+  ): Promise<boolean>;
 
   facts(viewerId: Id, otherId: Id): Promise<RelationshipFacts>;
   /** Of `otherIds`, those the viewer must not see: blocked either way. One round trip. */

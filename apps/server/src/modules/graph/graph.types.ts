@@ -14,6 +14,12 @@ export interface RelationshipFacts {
   restricting: boolean;
 }
 
+/** What one setRelation did: whether the relation itself changed, and the follows a block ended. */
+export interface RelationChange {
+  changed: boolean;
+  endedFollows: { followerId: Id; followeeId: Id }[];
+}
+
 /** Of a set of accounts, those the viewer follows, mutes, and is blocked with (either way). */
 export interface RelationsAmong {
   followed: Set<Id>;
