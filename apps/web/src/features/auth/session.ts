@@ -1,5 +1,5 @@
 import type { Me, SessionResponse, SignInBody, SignUpBody } from '@pictor/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client';
 
 export const meKey = ['me'] as const;
@@ -20,35 +20,28 @@ export function useMe() {
   });
 }
 
-export function useSignIn() {
+/** A session began or ended: nothing cached for the last person may show to the next. */
+export function switchSession(client: QueryClient, me: Me | null) {
+  client.clear();
+  client.setQueryData(meKey, me);
+}
+
+/** Signing in and signing up both answer a new session. */
+function useStartSession<Body>(path: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: SignInBody) => api.post<SessionResponse>('/auth/login', body),
-    onSuccess: (session) => {
-      client.clear();
-      client.setQueryData(meKey, session.user);
-    },
+    mutationFn: (body: Body) => api.post<SessionResponse>(path, body),
+    onSuccess: (session) => switchSession(client, session.user),
   });
 }
 
-export function useSignUp() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: SignUpBody) => api.post<SessionResponse>('/auth/signup', body),
-    onSuccess: (session) => {
-      client.clear();
-      client.setQueryData(meKey, session.user);
-    },
-  });
-}
+export const useSignIn = () => useStartSession<SignInBody>('/auth/login');
+export const useSignUp = () => useStartSession<SignUpBody>('/auth/signup');
 
 export function useSignOut(everywhere = false) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>(everywhere ? '/auth/logout-all' : '/auth/logout'),
-    onSettled: () => {
-      client.clear();
-      client.setQueryData(meKey, null);
-    },
+    onSettled: () => switchSession(client, null),
   });
 }

@@ -4,7 +4,7 @@ import { api, errorText } from '../../api/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
-import { meKey, useSignOut } from '../auth/session';
+import { switchSession, useSignOut } from '../auth/session';
 
 export default function SettingsPage() {
   const navigate = useNavigate();
@@ -18,8 +18,7 @@ export default function SettingsPage() {
   const remove = useMutation({
     mutationFn: () => api.delete<void>('/me', { password: deletePassword }),
     onSuccess: () => {
-      client.clear();
-      client.setQueryData(meKey, null);
+      switchSession(client, null);
       navigate('/accounts/signup', { replace: true });
     },
   });
