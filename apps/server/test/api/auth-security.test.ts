@@ -177,6 +177,34 @@ describe('session tokens, cookies and CSRF', () => {
     expectProblem(logout, 403, 'csrf_failed');
   });
 
+  it('when a browser still signed in signs in again without a CSRF token, then it gets a fresh session', async () => {
+    const user = await signUp(server);
+    const res = await server.inject({
+      method: 'POST', url: '/api/v1/auth/login', cookies: { pictor_session: user.token }, payload: { username: user.username, password: user.password },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().token).not.toBe(user.token);
+    expect(res.cookies.find((c) => c.name === 'pictor_session')?.value).toBe(res.json().token);
+    const stale = await server.inject({
+      method: 'POST', url: '/api/v1/auth/login', headers: { authorization: 'Bearer ended' }, payload: { username: user.username, password: user.password },
+    });
+    expect(stale.statusCode).toBe(200);
+  });
+
+  it('when nobody is signed in and the input is also bad, then 401 comes first', async () => {
+    expectProblem(await server.inject({ method: 'PATCH', url: '/api/v1/me', payload: { isPrivate: 'maybe' } }), 401, 'unauthenticated');
+    expectProblem(await server.inject({ method: 'DELETE', url: '/api/v1/me', payload: {} }), 401, 'unauthenticated');
+    expectProblem(await server.inject({ method: 'GET', url: '/api/v1/users/search?q=' }), 401, 'unauthenticated');
+  });
+
+  it('when the API is described, then routes that need a session say so and sign-in says it needs none', async () => {
+    const paths = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths;
+    const signedIn = [{ bearer: [] }, { cookie: [] }];
+    expect(paths['/api/v1/me'].patch.security).toEqual(signedIn);
+    expect(paths['/api/v1/users/search'].get.security).toEqual(signedIn);
+    expect(paths['/api/v1/auth/login'].post.security).toEqual([]);
+  });
+
   it('when signed in with a bearer token, then writes need no CSRF token', async () => {
     const user = await signUp(server);
     const res = await user.call({ method: 'PATCH', url: '/api/v1/me', payload: { bio: 'bearer' } });

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { AppError, unauthorized } from '../errors.js';
 import type { Viewer } from '../viewer.js';
 
@@ -19,6 +19,26 @@ export type Authenticate = (token: string, via: Viewer['via']) => Promise<Viewer
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+type Security = NonNullable<FastifySchema['security']>;
+
+/**
+ * OpenAPI `security` of a route that needs someone signed in. The docs show it, and the
+ * route answers 401 before its input is validated: a lapsed session always reads as
+ * "sign in again", whatever else is wrong with the request.
+ */
+export const SIGNED_IN: Security = [{ bearer: [] }, { cookie: [] }];
+
+/**
+ * OpenAPI `security` of a route that never acts as the caller (sign-up, sign-in). No session
+ * is resolved for it, so a browser that is still signed in needs no CSRF token to sign in
+ * again (a signed-out one never did), and a stale Bearer header does not block it.
+ */
+export const NO_SESSION: Security = [];
+
+/** Per OpenAPI, an empty requirement (`{}`) among the alternatives makes signing in optional. */
+const needsViewer = (security: Security | undefined) =>
+  !!security?.length && security.every((requirement) => Object.keys(requirement).length > 0);
+
 /**
  * The CSRF token is derived from the session token, so nothing extra is stored:
  * another site can make the browser send the cookie, but cannot read it to derive this.
@@ -30,11 +50,13 @@ export function csrfTokenFor(sessionToken: string): string {
 /**
  * Resolves the viewer from `Authorization: Bearer` (API clients) or the session
  * cookie (browsers). Cookie-authenticated writes must echo the CSRF token.
+ * Routes declare SIGNED_IN or NO_SESSION in their schema's `security`.
  */
 export function registerSessionAuth(app: FastifyInstance, authenticate: Authenticate) {
   app.decorateRequest('viewer', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.schema?.security?.length === 0) return; // NO_SESSION
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header);
@@ -52,6 +74,9 @@ export function registerSessionAuth(app: FastifyInstance, authenticate: Authenti
     if (UNSAFE.has(request.method) && !csrfMatches(request, cookie)) {
       throw new AppError(403, 'csrf_failed', 'This request did not come from a Pictor page. Reload and try again.');
     }
+  });
+  app.addHook('preValidation', async (request) => {
+    if (!request.viewer && needsViewer(request.routeOptions.schema?.security)) throw unauthorized();
   });
 }
 
