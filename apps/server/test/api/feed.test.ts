@@ -68,6 +68,15 @@ describe('the home feed', () => {
     expect(await ids(me)).toEqual([c]);
   });
 
+  it('when I unmute someone I do not follow, then nothing of theirs is put in my timeline', async () => {
+    const [me, ana] = [await signUp(server), await signUp(server)];
+    await publishPost(ana);
+    await relate(me, ana, 'mute');
+    await relate(me, ana, 'mute', false);
+    await server.pictor.drain();
+    expect(timelineRows(me.id)).toBe(0);
+  });
+
   it('when a post is archived or deleted, then it leaves every feed; unarchiving brings it back', async () => {
     const [me, you, ana] = [await signUp(server), await signUp(server), await signUp(server)];
     await follow(server, me, ana);

@@ -95,8 +95,13 @@ export function createTimelineUpkeep(deps: UpkeepDeps) {
       await celebritiesAmong([authorId]);
     },
 
-    /** Puts an author's recent posts into one reader's timeline (a new follow, an unmute). */
+    /**
+     * Puts an author's recent posts into one reader's timeline (a new follow, an unmute),
+     * only while the reader follows them: reads drop anyone else's posts, so rows from
+     * unmuting an account one never followed would only cost every later page.
+     */
     async backfill(readerId: Id, authorId: Id): Promise<void> {
+      if (!(await graph.followedAmong(readerId, [authorId])).has(authorId)) return;
       if ((await celebritiesAmong([authorId])).has(authorId)) return;
       await pushToOne(readerId, await deps.recent.recentByAuthors([authorId], null, BACKFILL_PER_AUTHOR));
     },
