@@ -31,6 +31,17 @@ export const journeys = [
     },
   },
   {
+    name: 'a sign-in link whose next page is off-site leads home instead',
+    async run(world) {
+      const { page } = world.alice;
+      for (const next of ['//example.com/x', 'https://example.com/x', '/\\example.com/x']) {
+        await page.goto(`/accounts/login?next=${encodeURIComponent(next)}`);
+        await page.waitForURL((u) => u.origin === world.url && u.pathname === '/');
+        await page.getByRole('heading', { name: 'Home' }).waitFor({ state: 'attached' });
+      }
+    },
+  },
+  {
     name: 'posting a photo: pick, filter, alt text, caption, progress, then the post page',
     async run(world) {
       world.postId = await postPhoto(world.alice, { caption: 'Golden hour at the pier #sunset' });

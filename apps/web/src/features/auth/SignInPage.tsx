@@ -4,7 +4,7 @@ import { errorText } from '../../api/client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { AuthLayout } from './AuthLayout';
-import { useMe, useSignIn } from './session';
+import { nextPath, useMe, useSignIn } from './session';
 
 export default function SignInPage() {
   const me = useMe();
@@ -13,7 +13,7 @@ export default function SignInPage() {
   const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const next = new URLSearchParams(location.search).get('next') || '/';
+  const next = nextPath(location.search);
 
   if (me.data) return <Navigate to={next} replace />;
 

@@ -45,3 +45,15 @@ export function useSignOut(everywhere = false) {
     onSettled: () => switchSession(client, null),
   });
 }
+
+/**
+ * Where to go after signing in: `?next=` only when it is a path on this site. React Router
+ * refuses to navigate off-site ("//elsewhere" included) by throwing, so a crafted link would
+ * otherwise end on an error screen instead of the feed.
+ */
+export function nextPath(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  if (!next?.startsWith('/')) return '/';
+  const url = new URL(next, window.location.origin);
+  return url.origin === window.location.origin ? url.pathname + url.search + url.hash : '/';
+}
