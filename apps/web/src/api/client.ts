@@ -1,7 +1,7 @@
 /**
  * The one way the web app talks to Pictor: the public API under /api/v1, same origin,
  * with the session cookie. Writes echo the readable `pictor_csrf` cookie in X-CSRF-Token.
- * Request and answer shapes come from @pictor/contract (see ./types.ts), never hand-copied.
+ * Request and answer shapes come from @pictor/contract, never hand-copied.
  */
 export interface ProblemBody {
   code: string;
@@ -62,16 +62,15 @@ export function apiUrl(path: string, query?: Query): string {
   return text ? `${url}?${text}` : url;
 }
 
-export async function toApiError(response: Response): Promise<ApiError> {
-  let problem: ProblemBody = { code: 'http_error' };
-  try {
-    problem = (await response.json()) as ProblemBody;
-  } catch {
-    // Not problem+json (a proxy page, say); keep the generic message.
-  }
-  const retry = Number(response.headers.get('retry-after'));
+/**
+ * The error for a refused request, from its status, its body (problem+json, or anything else
+ * a proxy may answer) and its Retry-After header; shared by fetch and the upload XHR.
+ */
+export function apiError(status: number, body: unknown, retryAfter: string | null): ApiError {
+  const problem: ProblemBody = body && typeof body === 'object' ? (body as ProblemBody) : { code: 'http_error' };
+  const retry = Number(retryAfter);
   if (!problem.retryAfterSeconds && retry > 0) problem.retryAfterSeconds = retry;
-  return new ApiError(response.status, problem);
+  return new ApiError(status, problem);
 }
 
 async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
@@ -84,7 +83,7 @@ async function request<T>(method: Method, path: string, body?: unknown, query?: 
     payload = JSON.stringify(body);
   }
   const response = await fetch(apiUrl(path, query), { method, headers, body: payload, credentials: 'same-origin' });
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) throw apiError(response.status, await response.json().catch(() => null), response.headers.get('retry-after'));
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

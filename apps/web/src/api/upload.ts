@@ -1,4 +1,4 @@
-import { ApiError, apiUrl, csrfToken, type ProblemBody } from './client';
+import { apiError, apiUrl, csrfToken } from './client';
 
 export interface UploadProgress {
   loaded: number;
@@ -37,10 +37,7 @@ export function uploadForm<T>(
         body = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
-      const problem = (body as ProblemBody | null) ?? { code: 'http_error' };
-      const retry = Number(xhr.getResponseHeader('retry-after'));
-      if (!problem.retryAfterSeconds && retry > 0) problem.retryAfterSeconds = retry;
-      reject(new ApiError(xhr.status, problem));
+      reject(apiError(xhr.status, body, xhr.getResponseHeader('retry-after')));
     };
     xhr.send(form);
   });
