@@ -1,11 +1,10 @@
-import { ConfigError, loadConfig, type Role } from '../config/config.js';
+import { type Config, ConfigError, loadConfig, type Role } from '../config/config.js';
 import { compose } from './compose.js';
 
-/** Starts Pictor with the given roles (or PICTOR_ROLES) and stops cleanly on SIGTERM/SIGINT. */
-export async function run(roles?: Role[]) {
-  let config: ReturnType<typeof loadConfig>;
+/** The configuration, or exit with the message that says what to fix: every entry point starts here. */
+export function loadConfigOrExit(env: Record<string, string | undefined>): Config {
   try {
-    config = loadConfig(roles ? { ...process.env, PICTOR_ROLES: roles.join(',') } : process.env);
+    return loadConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -13,6 +12,11 @@ export async function run(roles?: Role[]) {
     }
     throw error;
   }
+}
+
+/** Starts Pictor with the given roles (or PICTOR_ROLES) and stops cleanly on SIGTERM/SIGINT. */
+export async function run(roles?: Role[]) {
+  const config = loadConfigOrExit(roles ? { ...process.env, PICTOR_ROLES: roles.join(',') } : process.env);
   const pictor = await compose(config);
   const address = await pictor.start();
   pictor.logger.info({ roles: config.roles, dataDir: config.dataDir, address }, 'Pictor is running');
