@@ -177,12 +177,24 @@ describe('changing and removing a post', () => {
     const urls = created.post.photos.flatMap((p: { variants: Record<string, { webp: string; jpeg: string }> }) => Object.values(p.variants).flatMap((v) => [v.webp, v.jpeg]));
     expect((await ana.call({ method: 'DELETE', url: `/api/v1/posts/${created.postId}` })).statusCode).toBe(204);
     expectProblem(await server.inject({ method: 'GET', url: `/api/v1/posts/${created.postId}` }), 404, 'not_found');
+    // The files go through the outbox after the row (posts.deleted names them).
+    await server.pictor.drain();
     for (const url of urls) {
       expect((await fetchMedia(url)).statusCode).toBe(404);
       expect(existsSync(join(server.dataDir, 'media', mediaPath(url).slice('/media/'.length)))).toBe(false);
     }
     const originals = join(server.dataDir, 'media', 'originals', ana.id, created.postId);
     expect(existsSync(originals) ? readdirSync(originals) : []).toEqual([]);
+  });
+
+  it('when a post is deleted, then its posts.deleted event names every file, so the worker can remove them after any crash', async () => {
+    const created = (await publish(ana, postForm([{ bytes: await jpeg(300, 300, 83) }]))).json();
+    expect((await ana.call({ method: 'DELETE', url: `/api/v1/posts/${created.postId}` })).statusCode).toBe(204);
+    const row = server.pictor.db.prepare("SELECT payload FROM outbox WHERE type = 'posts.deleted' ORDER BY seq DESC LIMIT 1").get() as { payload: string };
+    const { postId, files } = JSON.parse(row.payload) as { postId: string; files: string[] };
+    expect(postId).toBe(created.postId);
+    expect(files).toContain(mediaPath(created.imageUrls[0]).slice('/media/'.length));
+    expect(files.filter((key) => key.startsWith(`originals/${ana.id}/${created.postId}/`))).toHaveLength(1);
   });
 });
 

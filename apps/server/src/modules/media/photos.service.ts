@@ -91,9 +91,16 @@ export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProce
       return info ? { size: info.size, stream: await deps.blobs.read(key) } : null;
     },
 
-    /** Removes every file of the given photos; missing files are fine. */
-    async remove(photos: readonly Pick<StoredPhoto, 'variants' | 'originalKey'>[]): Promise<void> {
-      await removeKeys(deps.blobs, photos.flatMap(keysOf));
+    /** Every file of the given photos: what deleting them has to remove. */
+    filesOf: (photos: readonly Pick<StoredPhoto, 'variants' | 'originalKey'>[]): string[] => photos.flatMap(keysOf),
+
+    /**
+     * Removes the files; missing ones are fine. Tries every file, then throws if any
+     * delete failed, so a job that calls it is retried instead of leaving orphans.
+     */
+    async remove(files: readonly string[]): Promise<void> {
+      const failed = (await removeKeys(deps.blobs, files)).filter((result) => result.status === 'rejected');
+      if (failed.length > 0) throw new AggregateError(failed.map((result) => result.reason), `${failed.length} of ${files.length} files could not be removed`);
     },
   };
 }
@@ -118,6 +125,4 @@ async function storeOne(prefix: string, photo: PreparedPhoto, put: (key: string,
 const keysOf = (photo: Pick<StoredPhoto, 'variants' | 'originalKey'>) =>
   [...Object.values(photo.variants).flatMap((v) => [v.webp, v.jpeg]), photo.originalKey];
 
-async function removeKeys(blobs: BlobStore, keys: readonly string[]) {
-  await Promise.allSettled(keys.map((key) => blobs.delete(key)));
-}
+const removeKeys = (blobs: BlobStore, keys: readonly string[]) => Promise.allSettled(keys.map((key) => blobs.delete(key)));

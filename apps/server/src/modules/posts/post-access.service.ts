@@ -5,7 +5,7 @@ import type { AccountDirectory, User } from '../accounts/public.js';
 import type { Visibility } from '../graph/public.js';
 import type { PhotoPipeline } from '../media/public.js';
 import { cleanAlt, parseCaption } from './caption.js';
-import { PostEvents, postChanged } from './posts.events.js';
+import { PostEvents, postChanged, postDeleted } from './posts.events.js';
 import { invalidField, notYourPost, postNotFound } from './posts.errors.js';
 import type { PostStore } from './posts.ports.js';
 import type { IdPage, Post, PostPatch } from './posts.types.js';
@@ -104,11 +104,14 @@ export function createPostAccess(deps: AccessDeps) {
       return current;
     },
 
-    /** Deletes the post, then its files: the row goes first so nothing ever points at a missing file. */
+    /**
+     * Deletes the post. The row goes first so nothing ever points at a missing file;
+     * the files follow through the outbox (posts.deleted names them), so a crash
+     * after the commit cannot leave them behind.
+     */
     async remove(viewerId: Id, postId: Id): Promise<void> {
       const post = await owned(viewerId, postId);
-      const removed = await posts.remove(postId, [postChanged(PostEvents.deleted, post)]);
-      if (removed) await deps.photos.remove(removed.photos);
+      await posts.remove(postId, [postDeleted(post, deps.photos.filesOf(post.photos))]);
     },
 
     /** The owner's private original of one photo (metadata intact). */

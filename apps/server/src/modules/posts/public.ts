@@ -13,6 +13,7 @@ import type { PhotoPipeline } from '../media/public.js';
 import { createAlbums } from './albums.service.js';
 import { registerAlbumRoutes } from './albums.routes.js';
 import { removeDeletedAccountPostsJob } from './jobs/remove-deleted-account.job.js';
+import { removeDeletedPostFilesJob } from './jobs/remove-deleted-post-files.job.js';
 import { createPostAccess } from './post-access.service.js';
 import { createEngagedViews } from './engaged-views.js';
 import type { AlbumStore, EngagementSource, PostStore } from './posts.ports.js';
@@ -23,7 +24,7 @@ import { createPublishing } from './publish.service.js';
 
 export type { AlbumStore, EngagementSource, PostEngagement, PostStore } from './posts.ports.js';
 export type * from './posts.types.js';
-export { PostEvents, type PostCreatedPayload } from './posts.events.js';
+export { PostEvents, type PostCreatedPayload, type PostDeletedPayload } from './posts.events.js';
 export { parseCaption } from './caption.js';
 
 export interface PostsDeps {
@@ -53,7 +54,7 @@ export function createPostsModule(deps: PostsDeps) {
       present: postView,
       counts: (ownerIds: readonly Id[]) => posts.counts(ownerIds),
     },
-    subscriptions: (): EventSubscription[] => [removeDeletedAccountPostsJob(posts, albumStore, photos)],
+    subscriptions: (): EventSubscription[] => [removeDeletedAccountPostsJob(posts, albumStore, photos), removeDeletedPostFilesJob(photos)],
     registerRoutes(app: HttpApp) {
       registerPostRoutes(app, { publish, access, profilePosts, photos, accounts, mediaUrl, present });
       registerAlbumRoutes(app, { albums, store: albumStore, access, accounts, mediaUrl });

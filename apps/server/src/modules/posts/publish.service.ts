@@ -64,14 +64,16 @@ export function createPublishing(deps: { posts: PostStore; photos: PhotoPipeline
       photos: stored.map((photo, index) => ({ ...photo, alt: details.alts[index]!, filter: details.filters[index]! })),
       commentsDisabled: false, hideLikeCount: false, archivedAt: null, createdAt: now, updatedAt: now,
     };
+    // No row ever pointed at these files: removing them is best effort, and a failure must not hide the answer.
+    const discard = () => deps.photos.remove(deps.photos.filesOf(post.photos)).catch(() => undefined);
     try {
       const result = await deps.posts.create(post, input.idempotencyKey, [postCreated(post)]);
       if (result.created) return { post, duplicates, created: true };
       // Another request with the same key won the race: keep its post, drop our files.
-      await deps.photos.remove(post.photos);
+      await discard();
       return (await replay(input.ownerId, input.idempotencyKey)) ?? { post, duplicates, created: false };
     } catch (error) {
-      await deps.photos.remove(post.photos);
+      await discard();
       throw error;
     }
   };

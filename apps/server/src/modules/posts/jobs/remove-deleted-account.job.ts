@@ -2,10 +2,16 @@ import type { EventSubscription } from '../../../platform/events.js';
 import type { Id } from '../../../platform/ids.js';
 import { AccountEvents } from '../../accounts/public.js';
 import type { PhotoPipeline } from '../../media/public.js';
-import { PostEvents, postChanged } from '../posts.events.js';
+import { postDeleted } from '../posts.events.js';
 import type { AlbumStore, PostStore } from '../posts.ports.js';
 
-/** A deleted account's posts, photos and albums go with it. Idempotent: a replay finds nothing left. */
+/** Posts read per round when an account goes: one query each for many posts. */
+const BATCH = 100;
+
+/**
+ * A deleted account's posts and albums go with it; each post's files follow through
+ * its posts.deleted event (remove-deleted-post-files). Idempotent: a replay finds nothing left.
+ */
 export function removeDeletedAccountPostsJob(posts: PostStore, albums: AlbumStore, photos: PhotoPipeline): EventSubscription {
   return {
     name: 'posts.remove-deleted-account',
@@ -13,9 +19,11 @@ export function removeDeletedAccountPostsJob(posts: PostStore, albums: AlbumStor
     async handle(event) {
       const { userId } = event.payload as { userId: Id };
       await albums.removeAllOf(userId);
-      for (const id of await posts.allIdsOf(userId)) {
-        const removed = await posts.remove(id, [postChanged(PostEvents.deleted, { id, ownerId: userId })]);
-        if (removed) await photos.remove(removed.photos);
+      const ids = await posts.allIdsOf(userId);
+      for (let start = 0; start < ids.length; start += BATCH) {
+        for (const post of await posts.findManyByIds(ids.slice(start, start + BATCH))) {
+          await posts.remove(post.id, [postDeleted(post, photos.filesOf(post.photos))]);
+        }
       }
     },
   };
