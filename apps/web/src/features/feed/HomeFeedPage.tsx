@@ -1,8 +1,7 @@
 import type { FeedPage } from '@pictor/contract';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { useCursorPages } from '../../api/pages';
 import { Icon } from '../../ui/Icon';
 import { LoadMore } from '../../ui/LoadMore';
 import { EmptyState, ErrorState, Spinner } from '../../ui/States';
@@ -18,12 +17,7 @@ function markFeedPainted() {
 
 export default function HomeFeedPage() {
   const [mode, setMode] = useState<Mode>(() => (localStorage.getItem('pictor:feed-mode') as Mode) || 'ranked');
-  const feed = useInfiniteQuery({
-    queryKey: ['feed', mode],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<FeedPage>('/feed', { mode, cursor: pageParam, limit: 10 }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const feed = useCursorPages<FeedPage>(['feed', mode], '/feed', { mode, limit: 10 });
   useEffect(() => {
     if (feed.isSuccess) markFeedPainted();
   }, [feed.isSuccess]);

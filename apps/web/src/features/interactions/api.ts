@@ -1,6 +1,7 @@
 import type { Comment, CommentPage, CreateCommentBody, LikeResult, LikerPage, SaveResult } from '@pictor/contract';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { useCursorPages } from '../../api/pages';
 
 export const like = (postId: string, on: boolean) =>
   on ? api.post<LikeResult>(`/posts/${postId}/like`) : api.delete<LikeResult>(`/posts/${postId}/like`);
@@ -17,12 +18,7 @@ export function useLikers(postId: string, enabled = true) {
 
 export function useComments(postId: string, parentId: string | null = null) {
   const path = parentId ? `/posts/${postId}/comments/${parentId}/replies` : `/posts/${postId}/comments`;
-  return useInfiniteQuery({
-    queryKey: ['comments', postId, parentId],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<CommentPage>(path, { cursor: pageParam, limit: 20 }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  return useCursorPages<CommentPage>(['comments', postId, parentId], path, { limit: 20 });
 }
 
 export function useAddComment(postId: string) {

@@ -1,6 +1,7 @@
 import type { Album, AlbumPage, Post, PostPage, PostWithEngagement, UpdatePostBody } from '@pictor/contract';
-import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { useCursorPages } from '../../api/pages';
 
 export const postKey = (postId: string) => ['post', postId] as const;
 export const albumKey = (albumId: string) => ['posts', 'album', albumId] as const;
@@ -19,15 +20,7 @@ export function freshPost(post: Post): PostWithEngagement {
 }
 
 /** Any cursor-paged list of posts (profile grid, archive, saved, album). */
-export function usePostPages(key: readonly unknown[], path: string, enabled = true, limit = 24) {
-  return useInfiniteQuery({
-    queryKey: key,
-    enabled,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<PostPage>(path, { cursor: pageParam, limit }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-}
+export const usePostPages = (key: readonly unknown[], path: string) => useCursorPages<PostPage>(key, path, { limit: 24 });
 
 /** Lists that show a post: the feed, grids, albums. */
 function refreshLists(client: QueryClient) {

@@ -1,6 +1,7 @@
 import type { FollowResult, Me, Profile, Relationship, UpdateProfileBody, UserPage } from '@pictor/contract';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { useCursorPages } from '../../api/pages';
 import { uploadForm } from '../../api/upload';
 import { meKey } from '../auth/session';
 
@@ -57,15 +58,8 @@ export function useRemoveFollower(profile: Profile) {
 }
 
 /** Cursor-paged lists of people: followers, following, follow requests, blocked… */
-export function useUserPages(key: readonly unknown[], path: string, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: key,
-    enabled,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<UserPage>(path, { cursor: pageParam, limit: 30 }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-}
+export const useUserPages = (key: readonly unknown[], path: string, enabled = true) =>
+  useCursorPages<UserPage>(key, path, { limit: 30 }, enabled);
 
 export function useAnswerRequest() {
   const client = useQueryClient();
