@@ -208,6 +208,17 @@ describe('saves and sharing', () => {
     expect((await cam.call({ method: 'GET', url: '/api/v1/me/saved' })).json().items.map((p: { postId: string }) => p.postId)).not.toContain(postId);
   });
 
+  it('when a saved post\'s author blocks me or goes private, then it leaves my saved list', async () => {
+    const [blocker, hider, saver] = [await signUp(server), await signUp(server), await signUp(server)];
+    const [blocked, hidden, kept] = [await publishPost(blocker), await publishPost(hider), await publishPost(ana)];
+    for (const postId of [kept, hidden, blocked]) await saver.call({ method: 'POST', url: `/api/v1/posts/${postId}/save` });
+    const savedIds = async () => (await saver.call({ method: 'GET', url: '/api/v1/me/saved' })).json().items.map((p: { postId: string }) => p.postId);
+    expect(await savedIds()).toEqual([blocked, hidden, kept]);
+    await relate(blocker, saver, 'block');
+    await hider.call({ method: 'PATCH', url: '/api/v1/me', payload: { isPrivate: true } });
+    expect(await savedIds()).toEqual([kept]);
+  });
+
   it('when sharing, then a link to the post comes back', async () => {
     const postId = await publishPost(ana);
     const share = (await ben.call({ method: 'GET', url: `/api/v1/posts/${postId}/share` })).json();

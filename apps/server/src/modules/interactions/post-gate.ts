@@ -1,6 +1,6 @@
 import type { Id } from '../../platform/ids.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
-import type { GraphReader, Visibility } from '../graph/public.js';
+import type { Visibility } from '../graph/public.js';
 import type { Post } from '../posts/public.js';
 import { postNotFound } from './interactions.errors.js';
 
@@ -19,7 +19,7 @@ export interface Shown {
  * Who may see (and so like, comment on, save) a post: the same rule as the posts
  * module — blocks either way, private accounts, archive (owner only).
  */
-export function createPostGate(deps: { posts: PostLookup; accounts: AccountDirectory; visibility: Visibility; graph: GraphReader }) {
+export function createPostGate(deps: { posts: PostLookup; accounts: AccountDirectory; visibility: Visibility }) {
   return {
     async open(viewerId: Id | null, postId: Id): Promise<Shown> {
       const post = await deps.posts.findById(postId);
@@ -32,29 +32,20 @@ export function createPostGate(deps: { posts: PostLookup; accounts: AccountDirec
 
     /**
      * Posts in the order of `ids` that the viewer may see, with their authors.
-     * A fixed number of round trips whatever the count: posts, authors, blocks, follows.
+     * A fixed number of round trips whatever the count: posts, authors, then the graph's batch rule.
      */
     async openMany(viewerId: Id | null, ids: readonly Id[]): Promise<Shown[]> {
       const posts = await deps.posts.findManyByIds(ids);
+      const authors = await deps.accounts.findManyByIds([...new Set(posts.map((p) => p.ownerId))]);
+      const visible = await deps.visibility.visibleAmong(viewerId, authors);
       const byId = new Map(posts.map((p) => [p.id, p]));
-      const ownerIds = [...new Set(posts.map((p) => p.ownerId))];
-      const others = ownerIds.filter((id) => id !== viewerId);
-      const [authors, blocked, followed] = await Promise.all([
-        deps.accounts.findManyByIds(ownerIds),
-        viewerId ? deps.graph.blockedAmong(viewerId, others) : Promise.resolve(new Set<Id>()),
-        viewerId ? deps.graph.followedAmong(viewerId, others) : Promise.resolve(new Set<Id>()),
-      ]);
       const authorById = new Map(authors.map((u) => [u.id, u]));
-      const shown: Shown[] = [];
-      for (const id of ids) {
+      return ids.flatMap((id) => {
         const post = byId.get(id);
         const author = post && authorById.get(post.ownerId);
-        if (!post || !author) continue;
-        const own = author.id === viewerId;
-        if (!own && (post.archivedAt || blocked.has(author.id) || (author.isPrivate && !followed.has(author.id)))) continue;
-        shown.push({ post, author });
-      }
-      return shown;
+        if (!post || !author || !visible.has(author.id) || (post.archivedAt && viewerId !== post.ownerId)) return [];
+        return [{ post, author }];
+      });
     },
   };
 }

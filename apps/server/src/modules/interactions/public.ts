@@ -36,7 +36,7 @@ export interface InteractionsDeps {
 export function createInteractionsModule(deps: InteractionsDeps) {
   const { engagement: engagementStore, comments: commentStore, saves: saveStore } = deps.stores;
   const { ids, clock, mediaUrl } = deps.platform;
-  const gate = createPostGate({ posts: deps.posts.lookup, accounts: deps.accounts, visibility: deps.graph.visibility, graph: deps.graph.reader });
+  const gate = createPostGate({ posts: deps.posts.lookup, accounts: deps.accounts, visibility: deps.graph.visibility });
   const engagement = createEngagementReader({ engagement: engagementStore, saves: saveStore });
   const likes = createLikes({ gate, engagement: engagementStore, ids, clock });
   const comments = createComments({ gate, comments: commentStore, graph: deps.graph.reader, ids, clock });
