@@ -1,6 +1,5 @@
 import { Comment, CommentPage, CreateCommentBody, CursorQuery } from '@pictor/contract';
 import { Type, type Static } from '@sinclair/typebox';
-import { decodeCursor, encodeCursor, isSeqCursor } from '../../platform/cursor.js';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
 import { requireViewer } from '../../platform/http/session-auth.js';
@@ -10,11 +9,10 @@ import type { AccountDirectory } from '../accounts/public.js';
 import type { Comments } from './comments.service.js';
 import { commentNotFound } from './interactions.errors.js';
 import type { CommentStore } from './interactions.ports.js';
-import { pathPostId } from './interactions.routes.js';
+import { PostParams, pathPostId, seqAfter, seqCursor } from './interactions.routes.js';
 import { commentViews } from './interactions.views.js';
 
 const tags = ['comments'];
-const PostParams = Type.Object({ postId: Type.String({ maxLength: 40 }) });
 const CommentParams = Type.Object({ postId: Type.String({ maxLength: 40 }), commentId: Type.String({ maxLength: 40 }) });
 type CommentParams = Static<typeof CommentParams>;
 type Query = Static<typeof CursorQuery>;
@@ -23,13 +21,12 @@ const pathCommentId = (raw: string): Id => {
   if (!isId(raw)) throw commentNotFound();
   return raw;
 };
-const after = (cursor?: string) => decodeCursor(cursor, isSeqCursor)?.s ?? null;
 
 export function registerCommentRoutes(app: HttpApp, deps: { comments: Comments; store: CommentStore; accounts: AccountDirectory; mediaUrl: MediaUrl }) {
   const { comments } = deps;
   const view = async (viewerId: Id | null, list: Parameters<typeof commentViews>[1]) => commentViews(viewerId, list, { accounts: deps.accounts, comments: deps.store, mediaUrl: deps.mediaUrl });
 
-  app.post<{ Params: Static<typeof PostParams>; Body: Static<typeof CreateCommentBody> }>('/api/v1/posts/:postId/comments', {
+  app.post<{ Params: PostParams; Body: Static<typeof CreateCommentBody> }>('/api/v1/posts/:postId/comments', {
     schema: { tags, summary: 'Comment on a post, or reply to a comment with replyTo (seed 001: text, mentionedUsers)', params: PostParams, body: CreateCommentBody, response: { 201: Comment, ...problemResponses(400, 401, 403, 404, 422) } },
   }, async (request, reply) => {
     const viewer = requireViewer(request);
@@ -38,12 +35,12 @@ export function registerCommentRoutes(app: HttpApp, deps: { comments: Comments; 
     return (await view(viewer.userId, [comment]))[0];
   });
 
-  app.get<{ Params: Static<typeof PostParams>; Querystring: Query }>('/api/v1/posts/:postId/comments', {
+  app.get<{ Params: PostParams; Querystring: Query }>('/api/v1/posts/:postId/comments', {
     schema: { tags, summary: 'Top-level comments, oldest first', params: PostParams, querystring: CursorQuery, response: { 200: CommentPage, ...problemResponses(400, 404) } },
   }, async (request) => {
     const viewerId = request.viewer?.userId ?? null;
-    const page = await comments.list(viewerId, pathPostId(request.params.postId), null, after(request.query.cursor), request.query.limit ?? 20);
-    return { items: await view(viewerId, page.comments), nextCursor: page.next ? encodeCursor({ s: page.next }) : null };
+    const page = await comments.list(viewerId, pathPostId(request.params.postId), null, seqAfter(request.query.cursor), request.query.limit ?? 20);
+    return { items: await view(viewerId, page.comments), nextCursor: seqCursor(page.next) };
   });
 
   app.get<{ Params: CommentParams; Querystring: Query }>('/api/v1/posts/:postId/comments/:commentId/replies', {
@@ -51,8 +48,8 @@ export function registerCommentRoutes(app: HttpApp, deps: { comments: Comments; 
   }, async (request) => {
     const viewerId = request.viewer?.userId ?? null;
     const { postId, commentId } = request.params;
-    const page = await comments.list(viewerId, pathPostId(postId), pathCommentId(commentId), after(request.query.cursor), request.query.limit ?? 20);
-    return { items: await view(viewerId, page.comments), nextCursor: page.next ? encodeCursor({ s: page.next }) : null };
+    const page = await comments.list(viewerId, pathPostId(postId), pathCommentId(commentId), seqAfter(request.query.cursor), request.query.limit ?? 20);
+    return { items: await view(viewerId, page.comments), nextCursor: seqCursor(page.next) };
   });
 
   app.delete<{ Params: CommentParams }>('/api/v1/posts/:postId/comments/:commentId', {

@@ -1,5 +1,5 @@
 import { CursorQuery, LikeResult, LikerPage, SavedPage, SaveResult, ShareLink } from '@pictor/contract';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { decodeCursor, encodeCursor, isSeqCursor } from '../../platform/cursor.js';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
@@ -40,22 +40,18 @@ export const seqCursor = (next: string | null) => (next ? encodeCursor({ s: next
 
 export function registerInteractionRoutes(app: HttpApp, deps: InteractionRoutesDeps) {
   const { likes, saves } = deps;
-  for (const on of [true, false]) {
-    app[on ? 'post' : 'delete']<{ Params: PostParams }>('/api/v1/posts/:postId/like', {
-      schema: { tags, summary: on ? 'Like a post (liking twice counts once)' : 'Take back a like', params: PostParams, response: { 200: LikeResult, ...problemResponses(401, 404) } },
-    }, async (request) => {
-      const viewer = requireViewer(request);
-      const postId = pathPostId(request.params.postId);
-      return on ? likes.like(viewer.userId, postId) : likes.unlike(viewer.userId, postId);
-    });
-    app[on ? 'post' : 'delete']<{ Params: PostParams }>('/api/v1/posts/:postId/save', {
-      schema: { tags, summary: on ? 'Save a post to your private saved list' : 'Remove a post from your saved list', params: PostParams, response: { 200: SaveResult, ...problemResponses(401, 404) } },
-    }, async (request) => {
-      const viewer = requireViewer(request);
-      const postId = pathPostId(request.params.postId);
-      return on ? saves.save(viewer.userId, postId) : saves.unsave(viewer.userId, postId);
-    });
+  /** POST sets, DELETE clears: the viewer's like or save of a post. */
+  function toggle(noun: 'like' | 'save', result: TSchema, summaries: { on: string; off: string }, act: (on: boolean, viewerId: Id, postId: Id) => Promise<unknown>) {
+    for (const on of [true, false]) {
+      app[on ? 'post' : 'delete']<{ Params: PostParams }>(`/api/v1/posts/:postId/${noun}`, {
+        schema: { tags, summary: on ? summaries.on : summaries.off, params: PostParams, response: { 200: result, ...problemResponses(401, 404) } },
+      }, async (request) => act(on, requireViewer(request).userId, pathPostId(request.params.postId)));
+    }
   }
+  toggle('like', LikeResult, { on: 'Like a post (liking twice counts once)', off: 'Take back a like' },
+    (on, viewerId, postId) => (on ? likes.like(viewerId, postId) : likes.unlike(viewerId, postId)));
+  toggle('save', SaveResult, { on: 'Save a post to your private saved list', off: 'Remove a post from your saved list' },
+    (on, viewerId, postId) => (on ? saves.save(viewerId, postId) : saves.unsave(viewerId, postId)));
 
   app.get<Paged>('/api/v1/posts/:postId/likes', {
     schema: { tags, summary: 'Who liked the post, most recent first', params: PostParams, querystring: CursorQuery, response: { 200: LikerPage, ...problemResponses(400, 404) } },
