@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, hasForbiddenCharacters } from './text.js';
+import { checkedText, cleanText, hasForbiddenCharacters } from './text.js';
 
 describe('text hygiene', () => {
   it('when text holds bidi overrides, isolates or marks, then it is refused', () => {
@@ -43,5 +43,13 @@ describe('text hygiene', () => {
     expect(cleanText('Cafe\u0301').length).toBe(4);
     expect(cleanText('one\r\ntwo\tthree')).toBe('one two three');
     expect(cleanText(' one\r\ntwo\rthree\n ', { multiline: true })).toBe('one\ntwo\nthree');
+  });
+
+  it('when text is checked for a field, then clean text comes back cleaned and hidden characters are 422 invalid_text naming the field', () => {
+    expect(checkedText('bio', ' one\r\ntwo ', { multiline: true })).toBe('one\ntwo');
+    expect(checkedText('displayName', 'Cafe\u0301\nBar')).toBe('Café Bar');
+    expect(() => checkedText('displayName', 'ad\u202Emin')).toThrow(expect.objectContaining({
+      status: 422, code: 'invalid_text', extra: { fields: [{ field: 'displayName', message: 'contains invisible or control characters' }] },
+    }));
   });
 });

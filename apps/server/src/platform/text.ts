@@ -2,6 +2,8 @@
  * Hygiene for text people type: one Unicode form, and none of the invisible
  * characters used to spoof names or reorder what a reader sees.
  */
+import { unprocessable } from './errors.js';
+
 // Bidi overrides, isolates and marks (incl. the Arabic letter mark), zero-width characters, invisible fillers
 // (soft hyphen, Hangul fillers, Mongolian vowel separator), BOM, and C0/C1 controls except tab, newline and
 // carriage return (CRLF from Windows clients is normalised by cleanText, not refused), and lone surrogates
@@ -19,4 +21,12 @@ export function hasForbiddenCharacters(text: string): boolean {
 export function cleanText(text: string, options: { multiline?: boolean } = {}): string {
   const normalized = text.normalize('NFC').trim();
   return options.multiline ? normalized.replace(/\r\n?/g, '\n') : normalized.replace(/[\t\n\r]+/g, ' ');
+}
+
+/** Text a person typed for others to see: refused (422 invalid_text, naming the field) when it hides invisible or reordering characters, else cleaned. */
+export function checkedText(field: string, raw: string, options: { multiline?: boolean } = {}): string {
+  if (hasForbiddenCharacters(raw)) {
+    throw unprocessable('invalid_text', 'Remove invisible or control characters.', [{ field, message: 'contains invisible or control characters' }]);
+  }
+  return cleanText(raw, options);
 }

@@ -2,13 +2,13 @@ import type { Clock } from '../../platform/clock.js';
 import { unprocessable } from '../../platform/errors.js';
 import type { Id, IdGenerator } from '../../platform/ids.js';
 import type { RateLimiter, RateRule } from '../../platform/rate-limit.js';
+import { checkedText } from '../../platform/text.js';
 import { tooManyRequests } from '../../platform/errors.js';
 import { taken, wrongPassword } from './accounts.errors.js';
 import { accountDeleted, signedUp } from './accounts.events.js';
 import type { PasswordHasher, PasswordPolicy, SessionStore, UserStore } from './accounts.ports.js';
 import type { User, Viewer } from './accounts.types.js';
 import { normalizeEmail, normalizePassword, normalizeUsername } from './identity-rules.js';
-import { checkedText } from './profile.service.js';
 import { newSessionToken } from './tokens.js';
 
 export interface LifecycleDeps {
@@ -45,7 +45,7 @@ export function createAccountLifecycle(deps: LifecycleDeps) {
     async signUp(input: { username: string; email: string; password: string; displayName?: string; address: string; userAgent: string }) {
       const username = normalizeUsername(input.username);
       const email = normalizeEmail(input.email);
-      const displayName = checkedText('displayName', input.displayName ?? '', false);
+      const displayName = checkedText('displayName', input.displayName ?? '');
       const decision = await deps.limiter.consume(`signup:${input.address}`, deps.signUpLimit);
       if (!decision.allowed) {
         throw tooManyRequests('Too many new accounts from this network. Try again later.', decision.retryAfterSeconds);

@@ -1,6 +1,6 @@
 import { unprocessable } from '../../platform/errors.js';
 import type { Id } from '../../platform/ids.js';
-import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
+import { checkedText } from '../../platform/text.js';
 import { profileChanged } from './accounts.events.js';
 import type { AvatarStorage, UserStore } from './accounts.ports.js';
 import type { AvatarRef, ProfilePatch, User } from './accounts.types.js';
@@ -23,8 +23,9 @@ export function createProfileEditing(deps: { users: UserStore; avatars: AvatarSt
     /** Only the fields named here can change; anything else in the request is ignored. */
     async update(userId: Id, input: ProfileInput): Promise<User> {
       const patch: ProfilePatch = {};
-      if (input.displayName !== undefined) patch.displayName = checkedText('displayName', input.displayName, false);
-      if (input.bio !== undefined) patch.bio = checkedText('bio', input.bio, true);
+      if (input.displayName !== undefined) patch.displayName = checkedText('displayName', input.displayName);
+      // A bio keeps its paragraphs but not runs of blank lines that push the profile down.
+      if (input.bio !== undefined) patch.bio = checkedText('bio', input.bio, { multiline: true }).replace(/\n{3,}/g, '\n\n');
       if (input.website !== undefined) patch.website = checkedWebsite(input.website);
       if (input.isPrivate !== undefined) patch.isPrivate = input.isPrivate;
       const fields = Object.keys(patch);
@@ -54,15 +55,6 @@ export function createProfileEditing(deps: { users: UserStore; avatars: AvatarSt
       return current(userId);
     },
   };
-}
-
-/** Text people see: refused when it hides invisible or reordering characters, else cleaned. */
-export function checkedText(field: string, raw: string, multiline: boolean): string {
-  if (hasForbiddenCharacters(raw)) {
-    throw unprocessable('invalid_text', 'Remove invisible or control characters.', [{ field, message: 'contains invisible or control characters' }]);
-  }
-  const text = cleanText(raw, { multiline });
-  return multiline ? text.replace(/\n{3,}/g, '\n\n') : text;
 }
 
 function checkedWebsite(raw: string): string {
