@@ -1,6 +1,7 @@
 import type { Id } from '../../platform/ids.js';
 import type { Comment, CommentStore } from '../../modules/interactions/public.js';
 import { fromDb, num, toDb, type Sqlite } from './database.js';
+import { preparePostCounterBump } from './engagement-store.sqlite.js';
 import type { OutboxWriter } from './event-log.sqlite.js';
 
 const COLUMNS = 'id, post_id, post_author_id, author_id, parent_id, text, mentions, restricted, likes, replies, created_at';
@@ -103,10 +104,7 @@ function prepare(db: Sqlite) {
     repliesOf: db.prepare('SELECT id, post_id, parent_id, restricted FROM comments WHERE parent_id = ?'),
     delete: db.prepare('DELETE FROM comments WHERE id = ?'),
     deleteLikes: db.prepare('DELETE FROM comment_likes WHERE comment_id = ?'),
-    bumpComments: db.prepare(
-      `INSERT INTO post_counters (post_id, comments) VALUES (@post, max(@delta, 0))
-       ON CONFLICT(post_id) DO UPDATE SET comments = max(comments + @delta, 0)`,
-    ),
+    bumpComments: preparePostCounterBump(db, 'comments'),
     bumpReplies: db.prepare('UPDATE comments SET replies = max(replies + ?, 0) WHERE id = ?'),
     listTop: db.prepare(`SELECT ${COLUMNS} FROM comments WHERE post_id = @post AND parent_id IS NULL AND id > @after AND ${visible} ORDER BY id LIMIT @limit`),
     listReplies: db.prepare(`SELECT ${COLUMNS} FROM comments WHERE post_id = @post AND parent_id = @parent AND id > @after AND ${visible} ORDER BY id LIMIT @limit`),

@@ -93,10 +93,7 @@ function prepare(db: Sqlite) {
   return {
     insertLike: db.prepare('INSERT OR IGNORE INTO post_likes (post_id, user_id, author_id, created_at, seq) VALUES (?, ?, ?, ?, ?)'),
     deleteLike: db.prepare('DELETE FROM post_likes WHERE post_id = ? AND user_id = ?'),
-    bumpLikes: db.prepare(
-      `INSERT INTO post_counters (post_id, likes) VALUES (@post, max(@delta, 0))
-       ON CONFLICT(post_id) DO UPDATE SET likes = max(likes + @delta, 0)`,
-    ),
+    bumpLikes: preparePostCounterBump(db, 'likes'),
     likers: db.prepare('SELECT user_id, seq FROM post_likes WHERE post_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
     likedAmong: db.prepare('SELECT j.value FROM json_each(@ids) j WHERE EXISTS(SELECT 1 FROM post_likes WHERE post_id = j.value AND user_id = @user)'),
     counters: db.prepare('SELECT post_id, likes, comments FROM post_counters WHERE post_id IN (SELECT value FROM json_each(?))'),
@@ -109,4 +106,15 @@ function prepare(db: Sqlite) {
     forgetLikes: db.prepare('DELETE FROM post_likes WHERE post_id = ?'),
     forgetCounters: db.prepare('DELETE FROM post_counters WHERE post_id = ?'),
   };
+}
+
+/**
+ * Moves one of a post's derived counters by `@delta` (never below zero), creating the
+ * row on first use. Likes and comments both keep `post_counters`, inside their own transactions.
+ */
+export function preparePostCounterBump(db: Sqlite, column: 'likes' | 'comments') {
+  return db.prepare<{ post: bigint; delta: number }>(
+    `INSERT INTO post_counters (post_id, ${column}) VALUES (@post, max(@delta, 0))
+     ON CONFLICT(post_id) DO UPDATE SET ${column} = max(${column} + @delta, 0)`,
+  );
 }
