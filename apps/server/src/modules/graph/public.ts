@@ -49,7 +49,6 @@ export function createGraphModule(deps: GraphDeps) {
       following: graph.following.bind(graph),
       blockedAmong: graph.blockedAmong.bind(graph),
       followedAmong: graph.followedAmong.bind(graph),
-      mutedAmong: graph.mutedAmong.bind(graph),
       relationsAmong: graph.relationsAmong.bind(graph),
       counts: graph.counts.bind(graph),
     },
