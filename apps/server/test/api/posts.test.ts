@@ -241,6 +241,19 @@ describe('profile pages and the archive', () => {
     expect((await dana.call({ method: 'GET', url: '/api/v1/me' })).json().counts.posts).toBe(1);
   });
 
+  it('when either side blocks the other, then the profile and its posts are not found for both, public or private', async () => {
+    const [fay, gus] = [await signUp(server), await signUp(server)];
+    const { postId } = (await publish(fay, postForm([{ bytes: await jpeg(300, 300, 112) }]))).json();
+    expect((await fay.call({ method: 'POST', url: `/api/v1/users/${gus.id}/block` })).statusCode).toBe(200);
+    for (const [viewer, owner] of [[gus, fay], [fay, gus]] as const) {
+      expectProblem(await viewer.call({ method: 'GET', url: `/api/v1/users/${owner.id}/posts` }), 404, 'not_found');
+    }
+    expectProblem(await gus.call({ method: 'GET', url: `/api/v1/posts/${postId}` }), 404, 'not_found');
+    await fay.call({ method: 'PATCH', url: '/api/v1/me', payload: { isPrivate: true } });
+    expectProblem(await gus.call({ method: 'GET', url: `/api/v1/users/${fay.id}/posts` }), 404, 'not_found');
+    expect((await fay.call({ method: 'GET', url: `/api/v1/users/${fay.id}/posts` })).json().items.map((p: { id: string }) => p.id)).toEqual([postId]);
+  });
+
   it('when an account is private, then a stranger sees neither its posts nor a single post, and a follower sees both', async () => {
     const erin = await signUp(server);
     await erin.call({ method: 'PATCH', url: '/api/v1/me', payload: { isPrivate: true } });

@@ -8,7 +8,7 @@ import { cleanAlt, parseCaption } from './caption.js';
 import { PostEvents, postChanged, postDeleted } from './posts.events.js';
 import { invalidField, notYourPost, postNotFound } from './posts.errors.js';
 import type { PostStore } from './posts.ports.js';
-import type { IdPage, Post, PostPatch } from './posts.types.js';
+import type { Post, PostPatch } from './posts.types.js';
 
 export interface PostEdit {
   caption?: string;
@@ -70,11 +70,6 @@ export function createPostAccess(deps: AccessDeps) {
         visible.push({ post, author });
       }
       return visible;
-    },
-
-    /** A profile's posts, newest first; archived ones only for the owner asking for them. */
-    async profilePage(ownerId: Id, archived: boolean, after: Id | null, limit: number): Promise<IdPage> {
-      return posts.listByOwner(ownerId, archived, after, limit);
     },
 
     async edit(viewerId: Id, postId: Id, edit: PostEdit): Promise<Post> {

@@ -45,7 +45,7 @@ export function createPostsModule(deps: PostsDeps) {
   const access = createPostAccess({ posts, photos, accounts, visibility, clock });
   const albums = createAlbums({ albums: albumStore, posts, accounts, visibility, ids, clock });
   const present = createEngagedViews(deps.engagement, mediaUrl);
-  const profilePosts = createProfilePosts({ access, accounts, visibility, present });
+  const profilePosts = createProfilePosts({ posts, access, accounts, visibility, present });
 
   return {
     /** Batch reads for the feed and search: visibility, blocks and archive already applied. */
