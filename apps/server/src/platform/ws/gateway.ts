@@ -2,20 +2,27 @@ import websocket from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
 import type { HttpApp } from '../http/app.js';
 import { sendProblem } from '../http/problem.js';
+import type { Authenticate } from '../http/session-auth.js';
 import type { RealtimeHub } from '../realtime.js';
+import type { Viewer } from '../viewer.js';
 
 const HEARTBEAT_MS = 30_000;
+/** Application close code (4000-4999) the client reads as "sign in again". */
+const SESSION_ENDED = 4401;
 
 /**
  * The gateway role: one authenticated WebSocket per tab at /api/v1/realtime.
  * Browsers authenticate with the session cookie (and must come from our own
  * origin, against cross-site WebSocket hijacking); API clients send Bearer.
- * A ping every 30 s (seed 001) drops dead connections.
+ * A ping every 30 s (seed 001) drops dead connections, and each beat asks again
+ * whether the session still stands: signing out everywhere, changing the password
+ * or deleting the account closes live connections too, not only later requests.
  */
-export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub) {
+export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub, authenticate: Authenticate, options: { heartbeatMs?: number } = {}) {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   const alive = new WeakSet<object>();
-  const sockets = new Set<import('ws').WebSocket>();
+  // The raw token stays in memory for the connection's life, as a request keeps it for its own.
+  const sockets = new Map<import('ws').WebSocket, { token: string; via: Viewer['via'] }>();
 
   app.get('/api/v1/realtime', {
     websocket: true,
@@ -28,7 +35,7 @@ export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub) {
     },
   }, (socket, request) => {
     const userId = request.viewer!.userId;
-    sockets.add(socket);
+    sockets.set(socket, { token: request.sessionToken!, via: request.viewer!.via });
     alive.add(socket);
     const unsubscribe = hub.subscribe(userId, (message) => socket.send(JSON.stringify(message)));
     socket.on('pong', () => alive.add(socket));
@@ -44,19 +51,25 @@ export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub) {
   });
 
   const heartbeat = setInterval(() => {
-    for (const socket of sockets) {
+    for (const [socket, session] of sockets) {
       if (!alive.has(socket)) {
         socket.terminate();
         continue;
       }
       alive.delete(socket);
       socket.ping();
+      authenticate(session.token, session.via).then(
+        (viewer) => {
+          if (!viewer) socket.close(SESSION_ENDED, 'session ended');
+        },
+        () => {}, // storage unavailable for a moment: keep the connection, the next beat asks again
+      );
     }
-  }, HEARTBEAT_MS);
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
   app.addHook('onClose', async () => {
     clearInterval(heartbeat);
-    for (const socket of sockets) socket.close(1001, 'server stopping');
+    for (const socket of sockets.keys()) socket.close(1001, 'server stopping');
   });
 }
 
