@@ -4,6 +4,7 @@ import type { AccountDirectory, User } from '../accounts/public.js';
 import { cannotTargetSelf, userNotFound, youBlockThem } from './graph.errors.js';
 import { followed, followRequested, unfollowed } from './graph.events.js';
 import type { GraphStore } from './graph.ports.js';
+import type { RelationshipFacts } from './graph.types.js';
 
 export type FollowStatus = 'following' | 'requested' | 'none';
 
@@ -15,21 +16,21 @@ export function createFollowing(deps: { graph: GraphStore; accounts: AccountDire
   const { graph } = deps;
 
   /** The other account, if the viewer may act on it at all (blocks hide accounts both ways). */
-  async function reachable(viewerId: Id, targetId: Id, action: string): Promise<User> {
+  async function reachable(viewerId: Id, targetId: Id, action: string): Promise<{ target: User; facts: RelationshipFacts }> {
     if (viewerId === targetId) throw cannotTargetSelf(action);
     const target = await deps.accounts.findById(targetId);
     if (!target) throw userNotFound();
     const facts = await graph.facts(viewerId, targetId);
     if (facts.blockedBy) throw userNotFound();
     if (facts.blocking) throw youBlockThem();
-    return target;
+    return { target, facts };
   }
 
   return {
     async follow(viewerId: Id, targetId: Id): Promise<FollowStatus> {
-      const target = await reachable(viewerId, targetId, 'follow');
+      const { target, facts } = await reachable(viewerId, targetId, 'follow');
       const now = deps.clock.now();
-      if (target.isPrivate && !(await graph.facts(viewerId, targetId)).following) {
+      if (target.isPrivate && !facts.following) {
         await graph.request(viewerId, targetId, deps.ids.next(), now, [followRequested(viewerId, targetId)]);
         return 'requested';
       }
