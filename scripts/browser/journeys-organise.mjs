@@ -101,6 +101,24 @@ export const organiseJourneys = [
     },
   },
   {
+    name: 'a reply thread longer than one page shows every reply',
+    skip: (world) => !world.paths.some((p) => /\/comments/.test(p)) && 'the comments API is not published yet',
+    async run(world) {
+      const { page, context } = world.alice;
+      const csrf = (await context.cookies()).find((c) => c.name === 'pictor_csrf')?.value ?? '';
+      const write = (data) => page.request.post(`/api/v1/posts/${world.postId}/comments`, { data, headers: { 'x-csrf-token': csrf } });
+      const parent = await (await write({ text: 'Thread start' })).json();
+      for (let i = 1; i <= 23; i++) assert.ok((await write({ text: `Reply number ${i}`, replyTo: parent.id })).ok());
+      await page.goto(`/p/${world.postId}`);
+      await page.getByRole('button', { name: 'View replies (23)' }).click();
+      const reply = (n) => page.locator('.replies .comment p', { hasText: new RegExp(`Reply number ${n}$`) });
+      await reply('\\d+').first().waitFor();
+      // Replies come 20 at a time: scrolling to the end of the thread brings the rest.
+      await page.locator('.replies + .load-more').scrollIntoViewIfNeeded();
+      for (const n of [1, 23]) await reply(n).waitFor();
+    },
+  },
+  {
     name: '@mention suggestions come from account search and are picked with the keyboard',
     async run(world) {
       const { page } = world.alice;

@@ -108,8 +108,11 @@ function CommentItem({ post, comment, onReply, isReply }: { post: Post; comment:
 function Replies({ post, parent, onReply }: { post: Post; parent: Comment; onReply: (c: Comment) => void }) {
   const replies = useComments(post.id, parent.id);
   return (
-    <ul className="comment-list replies">
-      {replies.data?.pages.flatMap((p) => p.items).map((c) => <CommentItem key={c.id} post={post} comment={c} onReply={onReply} isReply />)}
-    </ul>
+    <>
+      <ul className="comment-list replies">
+        {replies.data?.pages.flatMap((p) => p.items).map((c) => <CommentItem key={c.id} post={post} comment={c} onReply={onReply} isReply />)}
+      </ul>
+      <LoadMore query={replies} ahead={0} />
+    </>
   );
 }
