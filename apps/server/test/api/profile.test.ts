@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile } from '../factories/multipart.js';
+import { pngClaiming } from '../factories/photos.js';
 import { expectProblem, signUp, type TestUser } from '../factories/users.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
@@ -26,15 +26,6 @@ async function jpegWithGps(width = 800, height = 600): Promise<Buffer> {
     })
     .jpeg()
     .toBuffer();
-}
-
-/** A PNG whose header claims `width`×`height` while holding a few bytes: what a decompression bomb looks like. */
-async function pngClaiming(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer());
-  png.writeUInt32BE(width, 16);
-  png.writeUInt32BE(height, 20);
-  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
-  return png;
 }
 
 describe('profile editing', () => {

@@ -1,19 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { signUp } from '../factories/users.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
 let server: TestServer;
 let base: string;
-
-async function signUp(username: string) {
-  const response = await server.inject({
-    method: 'POST', url: '/api/v1/auth/signup',
-    payload: { username, email: `${username}@example.com`, password: 'violet-harbor-lantern-93' },
-  });
-  const body = response.json();
-  return { token: body.token as string, id: body.user.id as string };
-}
 
 function open(headers: Record<string, string>) {
   const socket = new WebSocket(`${base}/api/v1/realtime`, { headers });
@@ -35,11 +27,11 @@ afterAll(() => server.close());
 
 describe('realtime gateway', () => {
   it('when someone follows me, then my open connection hears about it', async () => {
-    const ana = await signUp('ana_live');
-    const ben = await signUp('ben_live');
+    const ana = await signUp(server, { username: 'ana_live' });
+    const ben = await signUp(server, { username: 'ben_live' });
     const { socket, messages } = open({ authorization: `Bearer ${ana.token}` });
     await until(() => messages.some((m) => m.type === 'ready'));
-    await server.inject({ method: 'POST', url: `/api/v1/users/${ana.id}/follow`, headers: { authorization: `Bearer ${ben.token}` } });
+    await ben.call({ method: 'POST', url: `/api/v1/users/${ana.id}/follow` });
     await until(() => messages.some((m) => m.type === 'follow'));
     expect(messages).toContainEqual({ type: 'follow', userId: ben.id });
     socket.close();
@@ -55,7 +47,7 @@ describe('realtime gateway', () => {
   });
 
   it('when a cookie session comes from another site, then the upgrade is refused', async () => {
-    const cara = await signUp('cara_live');
+    const cara = await signUp(server, { username: 'cara_live' });
     const { socket } = open({ cookie: `pictor_session=${cara.token}`, origin: 'https://evil.example' });
     const status = await new Promise<number>((resolve) => {
       socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
