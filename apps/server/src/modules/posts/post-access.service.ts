@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import type { Id } from '../../platform/ids.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
 import type { Visibility } from '../graph/public.js';
@@ -113,7 +113,7 @@ export function createPostAccess(deps: AccessDeps) {
     async original(viewerId: Id, postId: Id, index: number): Promise<string> {
       const post = await owned(viewerId, postId);
       const photo = post.photos[index];
-      if (!photo) throw new AppError(404, 'not_found', 'That photo was not found.');
+      if (!photo) throw notFound('That photo');
       return photo.originalKey;
     },
   };

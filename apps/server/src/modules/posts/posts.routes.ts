@@ -13,6 +13,7 @@ import type { EngagedViews } from './engaged-views.js';
 import type { PostAccess } from './post-access.service.js';
 import { readPostUpload } from './post-upload.js';
 import { postNotFound } from './posts.errors.js';
+import type { Post as PostModel } from './posts.types.js';
 import { postView } from './posts.views.js';
 import type { createPublishing } from './publish.service.js';
 import type { createProfilePosts } from './profile-posts.js';
@@ -42,6 +43,12 @@ export const cursorOf = (next: string | null) => (next ? encodeCursor({ s: next 
 
 export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
   const { access } = deps;
+  /** The viewer's own post, as the write routes answer it. */
+  async function ownView(viewerId: Id, post: PostModel) {
+    const author = await deps.accounts.findById(viewerId);
+    if (!author) throw postNotFound();
+    return postView(post, author, deps.mediaUrl);
+  }
 
   app.post('/api/v1/posts', {
     schema: {
@@ -56,9 +63,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
     }
     const upload = await readPostUpload(request);
     const result = await deps.publish({ ...upload, ownerId: viewer.userId, idempotencyKey: key ?? null });
-    const author = await deps.accounts.findById(viewer.userId);
-    if (!author) throw postNotFound();
-    const post = postView(result.post, author, deps.mediaUrl);
+    const post = await ownView(viewer.userId, result.post);
     reply.code(result.created ? 201 : 200);
     return { postId: post.id, imageUrls: post.imageUrls, post, duplicates: result.duplicates };
   });
@@ -76,10 +81,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
     schema: { tags, summary: 'Edit the caption, alt texts, comments switch or like-count display', params: PostParams, body: UpdatePostBody, response: { 200: Post, ...problemResponses(400, 401, 403, 404, 422) } },
   }, async (request) => {
     const viewer = requireViewer(request);
-    const post = await access.edit(viewer.userId, postId(request.params.postId), request.body);
-    const author = await deps.accounts.findById(viewer.userId);
-    if (!author) throw postNotFound();
-    return postView(post, author, deps.mediaUrl);
+    return ownView(viewer.userId, await access.edit(viewer.userId, postId(request.params.postId), request.body));
   });
 
   app.delete<{ Params: PostParams }>('/api/v1/posts/:postId', {
@@ -94,10 +96,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
       schema: { tags, summary: archived ? 'Archive: hidden from everyone but you' : 'Unarchive: back on the profile', params: PostParams, response: { 200: Post, ...problemResponses(401, 403, 404) } },
     }, async (request) => {
       const viewer = requireViewer(request);
-      const post = await access.setArchived(viewer.userId, postId(request.params.postId), archived);
-      const author = await deps.accounts.findById(viewer.userId);
-      if (!author) throw postNotFound();
-      return postView(post, author, deps.mediaUrl);
+      return ownView(viewer.userId, await access.setArchived(viewer.userId, postId(request.params.postId), archived));
     });
   }
 
