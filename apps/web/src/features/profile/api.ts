@@ -36,12 +36,15 @@ export function useFollow(profile: Profile) {
 
 export type RelationKind = 'block' | 'mute' | 'restrict';
 
+/** Blocks, mutes or restricts someone, or takes it back; answers the new relationship. */
+export const setRelation = (userId: string, kind: RelationKind, on: boolean) =>
+  on ? api.post<Relationship>(`/users/${userId}/${kind}`) : api.delete<Relationship>(`/users/${userId}/${kind}`);
+
 export function useRelation(profile: Profile) {
   const patch = usePatchRelationship(profile.username);
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, on }: { kind: RelationKind; on: boolean }) =>
-      on ? api.post<Relationship>(`/users/${profile.id}/${kind}`) : api.delete<Relationship>(`/users/${profile.id}/${kind}`),
+    mutationFn: ({ kind, on }: { kind: RelationKind; on: boolean }) => setRelation(profile.id, kind, on),
     onSuccess: (relationship, { kind }) => {
       patch(relationship);
       void client.invalidateQueries({ queryKey: ['relations', kind] });

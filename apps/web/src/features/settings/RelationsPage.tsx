@@ -1,13 +1,12 @@
-import type { Relationship, UserSummary } from '@pictor/contract';
+import type { UserSummary } from '@pictor/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { LoadMore } from '../../ui/LoadMore';
 import { EmptyState, ErrorState, Spinner } from '../../ui/States';
-import type { RelationKind } from '../profile/api';
-import { useUserPages } from '../profile/api';
+import { type RelationKind, setRelation, useUserPages } from '../profile/api';
 import { UserRow } from '../profile/UserRow';
 
 const relationPages = {
@@ -62,8 +61,7 @@ function RelationRow({ kind, user }: { kind: RelationKind; user: UserSummary }) 
   const client = useQueryClient();
   const [on, setOn] = useState(true);
   const change = useMutation({
-    mutationFn: (next: boolean) =>
-      next ? api.post<Relationship>(`/users/${user.id}/${kind}`) : api.delete<Relationship>(`/users/${user.id}/${kind}`),
+    mutationFn: (next: boolean) => setRelation(user.id, kind, next),
     onSuccess: (_relationship, next) => {
       setOn(next);
       // The list is marked stale, not refetched: the row stays (with its redo button) until the page is left.
