@@ -18,9 +18,12 @@ export function FollowButton({ profile }: { profile: Profile }) {
   }
   if (rel.blocking) {
     return (
-      <button type="button" className="btn btn-secondary" onClick={() => relation.mutate({ kind: 'block', on: false })}>
-        Unblock
-      </button>
+      <>
+        <button type="button" className="btn btn-secondary" disabled={relation.isPending} onClick={() => relation.mutate({ kind: 'block', on: false })}>
+          Unblock
+        </button>
+        {relation.error ? <ErrorNote>{errorText(relation.error)}</ErrorNote> : null}
+      </>
     );
   }
   const busy = follow.isPending;
