@@ -47,6 +47,16 @@ describe('likes', () => {
     expect(JSON.parse(String(row))).toEqual({ postId, authorId: ana.id, userId: cam.id });
   });
 
+  it('when a blocked user takes back a like, then it goes, and interactions.unliked still names the post author', async () => {
+    const postId = await publishPost(ana);
+    const dan = await signUp(server);
+    await like(dan, postId);
+    await relate(ana, dan, 'block');
+    expect((await like(dan, postId, false)).json()).toEqual({ liked: false, likes: null });
+    const row = server.pictor.db.prepare("SELECT payload FROM outbox WHERE type = 'interactions.unliked' ORDER BY seq DESC LIMIT 1").pluck().get();
+    expect(JSON.parse(String(row))).toEqual({ postId, authorId: ana.id, userId: dan.id });
+  });
+
   it('when the post does not exist or the id is nonsense, then 404', async () => {
     expectProblem(await like(ben, '12345'), 404, 'not_found');
     expectProblem(await like(ben, 'abc'), 404, 'not_found');

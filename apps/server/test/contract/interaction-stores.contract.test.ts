@@ -38,7 +38,7 @@ describe.each(adapters)('EngagementStore (%s)', (_name, make) => {
     await like('1', '2');
     await like('1', '3');
     expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 2, comments: 0 });
-    await s.engagement.unlike('1', '3', ev);
+    await s.engagement.unlike('1', '3', () => ev);
     const c = comment({ postId: '1' });
     await s.comments.add(c, ev);
     expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 1, comments: 1 });
@@ -61,10 +61,23 @@ describe.each(adapters)('EngagementStore (%s)', (_name, make) => {
 
   it('when unliking, then the count drops once and never below zero', async () => {
     await like('1', '2');
-    expect(await s.engagement.unlike('1', '2', ev)).toBe(true);
-    expect(await s.engagement.unlike('1', '2', ev)).toBe(false);
+    expect(await s.engagement.unlike('1', '2', () => ev)).toBe(true);
+    expect(await s.engagement.unlike('1', '2', () => ev)).toBe(false);
     expect((await s.engagement.counters(['1', '5'])).get('1')).toEqual({ likes: 0, comments: 0 });
     expect((await s.engagement.counters(['5'])).get('5')).toEqual({ likes: 0, comments: 0 });
+  });
+
+  it('when unliking, then the events are told the post author kept with the like, and asked only if a like went', async () => {
+    await like('1', '2');
+    const told: string[] = [];
+    const events = (authorId: string) => {
+      told.push(authorId);
+      return ev;
+    };
+    await s.engagement.unlike('1', '2', events);
+    await s.engagement.unlike('1', '2', events);
+    expect(told).toEqual(['9']);
+    expect(s.outboxSize()).toBe(2);
   });
 
   it('when listing likers, then they come newest first in pages that join up', async () => {

@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../../platform/events.js';
 import type { Id } from '../../platform/ids.js';
 import type { Affinity, EngagementStore, PostCounters } from '../../modules/interactions/public.js';
 import { fromDb, num, toDb, type Sqlite } from './database.js';
@@ -15,10 +16,11 @@ export function createSqliteEngagementStore(db: Sqlite, outbox: OutboxWriter): E
     outbox.append(events);
     return true;
   });
-  const unlike = db.transaction((post: bigint, user: bigint, events) => {
-    if (q.deleteLike.run(post, user).changes === 0) return false;
+  const unlike = db.transaction((post: bigint, user: bigint, events: (authorId: Id) => DomainEvent[]) => {
+    const author = q.deleteLike.get(post, user);
+    if (author === undefined) return false;
     q.bumpLikes.run({ post, delta: -1 });
-    outbox.append(events);
+    outbox.append(events(fromDb(author)));
     return true;
   });
   const rebuild = db.transaction(() => {
@@ -92,7 +94,7 @@ export function createSqliteEngagementStore(db: Sqlite, outbox: OutboxWriter): E
 function prepare(db: Sqlite) {
   return {
     insertLike: db.prepare('INSERT OR IGNORE INTO post_likes (post_id, user_id, author_id, created_at, seq) VALUES (?, ?, ?, ?, ?)'),
-    deleteLike: db.prepare('DELETE FROM post_likes WHERE post_id = ? AND user_id = ?'),
+    deleteLike: db.prepare('DELETE FROM post_likes WHERE post_id = ? AND user_id = ? RETURNING author_id').pluck(),
     bumpLikes: preparePostCounterBump(db, 'likes'),
     likers: db.prepare('SELECT user_id, seq FROM post_likes WHERE post_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
     likedAmong: db.prepare('SELECT j.value FROM json_each(@ids) j WHERE EXISTS(SELECT 1 FROM post_likes WHERE post_id = j.value AND user_id = @user)'),

@@ -19,8 +19,11 @@ export interface NewLike {
 export interface EngagementStore {
   /** 'exists' (and no event, no counter change) when the user already likes the post. */
   like(like: NewLike, events: DomainEvent[]): Promise<'created' | 'exists'>;
-  /** True when there was a like to remove; events are written only then. */
-  unlike(postId: Id, userId: Id, events: DomainEvent[]): Promise<boolean>;
+  /**
+   * True when there was a like to remove; only then are `events` asked for, given the
+   * post's author kept on the like row (the unliker may no longer see the post), and written.
+   */
+  unlike(postId: Id, userId: Id, events: (authorId: Id) => DomainEvent[]): Promise<boolean>;
   /** Who liked the post, newest like first; `after` is the `next` of the previous page. */
   likers(postId: Id, after: string | null, limit: number): Promise<IdPage>;
   /** Of `postIds`, those the user likes. One round trip. */

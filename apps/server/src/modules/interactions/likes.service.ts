@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
 import type { Id, IdGenerator } from '../../platform/ids.js';
 import { liked, unliked } from './interactions.events.js';
 import type { EngagementStore } from './interactions.ports.js';
@@ -22,11 +23,17 @@ export function createLikes(deps: { gate: PostGate; engagement: EngagementStore;
       await engagement.like({ postId, userId: viewerId, authorId: post.ownerId, seq: deps.ids.next(), at: deps.clock.now() }, [liked(payload)]);
       return { liked: true, likes: await countFor(viewerId, post) };
     },
-    /** Unliking stays possible after losing sight of the post: it only ever removes the viewer's own row. */
+    /**
+     * Unliking stays possible after losing sight of the post: it only ever removes the
+     * viewer's own row. The count comes back only to someone who may still see the post.
+     */
     async unlike(viewerId: Id, postId: Id) {
-      const { post } = await gate.open(viewerId, postId).catch(async () => ({ post: null }));
-      await engagement.unlike(postId, viewerId, [unliked({ postId, authorId: post?.ownerId ?? '0', userId: viewerId })]);
-      return { liked: false, likes: post ? await countFor(viewerId, post) : null };
+      await engagement.unlike(postId, viewerId, (authorId) => [unliked({ postId, authorId, userId: viewerId })]);
+      const shown = await gate.open(viewerId, postId).catch((error: unknown) => {
+        if (error instanceof AppError && error.status === 404) return null;
+        throw error;
+      });
+      return { liked: false, likes: shown ? await countFor(viewerId, shown.post) : null };
     },
     async likers(viewerId: Id | null, postId: Id, after: string | null, limit: number) {
       const { post } = await gate.open(viewerId, postId);
