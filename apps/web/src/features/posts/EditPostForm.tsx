@@ -19,7 +19,7 @@ export function EditPostForm({ post, onDone }: { post: Post; onDone: () => void 
     edit.mutate({ caption, alts, commentsDisabled, hideLikeCount }, { onSuccess: onDone });
   }
   return (
-    <form className="stack edit-post" onSubmit={submit} aria-label="Edit post">
+    <form className="stack sheet-pad" onSubmit={submit} aria-label="Edit post">
       <CaptionInput value={caption} onChange={setCaption} />
       {post.photos.map((photo, index) => (
         <div key={photo.index} className="edit-alt">
