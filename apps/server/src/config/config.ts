@@ -1,15 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { RateRule } from '../platform/rate-limit.js';
 
 /**
  * Every setting Pictor reads, parsed once from the environment at start-up. Anything
  * wrong or contradictory stops the process with a message that says what to fix.
  */
 export type Role = 'api' | 'worker' | 'gateway';
-
-export interface RateRule {
-  max: number;
-  windowSeconds: number;
-}
 
 export interface Config {
   host: string;
