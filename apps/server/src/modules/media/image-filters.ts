@@ -19,7 +19,6 @@ export const FILTERS = {
 } as const satisfies Record<string, FilterRecipe>;
 
 export type FilterName = keyof typeof FILTERS;
-export const FILTER_NAMES = Object.keys(FILTERS) as FilterName[];
 export const isFilterName = (value: string): value is FilterName => Object.hasOwn(FILTERS, value);
 
 export const CROP_ASPECTS: Record<CropAspect, number> = { '1:1': 1, '4:5': 4 / 5, '1.91:1': 1.91 };

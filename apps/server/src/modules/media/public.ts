@@ -12,7 +12,7 @@ import { AccountEvents } from '../accounts/public.js';
 
 export type * from './media.ports.js';
 export { admitImage, sniffImageFormat } from './image-policy.js';
-export { FILTER_NAMES, isCropAspect, isFilterName, type FilterName } from './image-filters.js';
+export { isCropAspect, isFilterName, type FilterName } from './image-filters.js';
 export type { PreparedPhoto, StoredPhoto, VariantKeys } from './photos.service.js';
 
 export interface MediaDeps {

@@ -1,8 +1,8 @@
 import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
 import { captionTooLong, invalidField } from './posts.errors.js';
 
-export const MAX_CAPTION = 2200;
-export const MAX_ALT = 1000;
+const MAX_CAPTION = 2200;
+const MAX_ALT = 1000;
 const MAX_TAGS = 30;
 
 // A hashtag is letters, digits and underscores in any script, not starting a longer word;

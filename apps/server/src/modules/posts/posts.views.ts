@@ -3,7 +3,7 @@ import type { MediaUrl } from '../../platform/media-url.js';
 import { type User, userSummaryView } from '../accounts/public.js';
 import type { Album, Photo, Post } from './posts.types.js';
 
-export function photoView(photo: Photo, index: number, mediaUrl: MediaUrl): PhotoView {
+function photoView(photo: Photo, index: number, mediaUrl: MediaUrl): PhotoView {
   const variants = Object.fromEntries(Object.entries(photo.variants).map(([name, v]) => [
     name, { width: v.width, height: v.height, webp: mediaUrl(v.webp), jpeg: mediaUrl(v.jpeg) },
   ]));

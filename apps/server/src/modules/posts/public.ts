@@ -5,7 +5,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { EventSubscription } from '../../platform/events.js';
 import type { HttpApp } from '../../platform/http/app.js';
-import type { Id, IdGenerator } from '../../platform/ids.js';
+import type { IdGenerator } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory } from '../accounts/public.js';
 import type { Visibility } from '../graph/public.js';
@@ -48,12 +48,8 @@ export function createPostsModule(deps: PostsDeps) {
   const profilePosts = createProfilePosts({ posts, access, accounts, visibility, present });
 
   return {
-    /** Batch reads for the feed and search: visibility, blocks and archive already applied. */
-    reader: {
-      hydrate: access.hydrate,
-      present: postView,
-      counts: (ownerIds: readonly Id[]) => posts.counts(ownerIds),
-    },
+    /** The API view of a post, for modules that answer posts (the feed). */
+    reader: { present: postView },
     subscriptions: (): EventSubscription[] => [removeDeletedAccountPostsJob(posts, albumStore, photos), removeDeletedPostFilesJob(photos)],
     registerRoutes(app: HttpApp) {
       registerPostRoutes(app, { publish, access, profilePosts, photos, accounts, mediaUrl, present });
@@ -63,4 +59,3 @@ export function createPostsModule(deps: PostsDeps) {
 }
 
 export type PostsModule = ReturnType<typeof createPostsModule>;
-export type PostReader = PostsModule['reader'];

@@ -9,7 +9,7 @@ import { invalidField, noPhotos, tooManyPhotos } from './posts.errors.js';
 import type { PostStore } from './posts.ports.js';
 import type { DuplicateMatch, GeoPoint, Post } from './posts.types.js';
 
-export const MAX_PHOTOS = 10;
+const MAX_PHOTOS = 10;
 
 export interface PublishInput {
   ownerId: Id;
@@ -100,13 +100,13 @@ function validate(input: PublishInput) {
   };
 }
 
-export const MAX_PLACE_NAME = 200;
+const MAX_PLACE_NAME = 200;
 
 /**
  * A place is a name (1 to 200 characters, one line, no invisible characters) and, when the
  * device shared them, coordinates: both or neither. Answers the cleaned place.
  */
-export function validateLocation(location: GeoPoint): GeoPoint {
+function validateLocation(location: GeoPoint): GeoPoint {
   const { lat, lon, name } = location;
   if (typeof name !== 'string') throw invalidField('location.name', 'the place name, as text');
   if (hasForbiddenCharacters(name)) throw invalidField('location.name', 'contains invisible or control characters');
