@@ -164,6 +164,33 @@ describe('paging', () => {
     });
   }
 
+  it('when pages are small or large, then a page costs the same number of queries (never one per post)', async () => {
+    const proto = Object.getPrototypeOf(server.pictor.db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
+    const methods = ['all', 'get', 'run', 'iterate'] as const;
+    const originals = methods.map((m) => proto[m]!);
+    let queries = 0;
+    methods.forEach((m, i) => {
+      proto[m] = function (this: unknown, ...args: unknown[]) {
+        queries++;
+        return originals[i]!.apply(this, args);
+      };
+    });
+    const cost = async (mode: 'following' | 'ranked', limit: number) => {
+      await feed(me, mode, undefined, limit); // warms the caches, so both sizes are measured alike
+      queries = 0;
+      const page = await feed(me, mode, undefined, limit);
+      expect(page.posts).toHaveLength(limit);
+      return queries;
+    };
+    try {
+      for (const mode of ['following', 'ranked'] as const) expect(await cost(mode, 20), mode).toBe(await cost(mode, 3));
+    } finally {
+      methods.forEach((m, i) => {
+        proto[m] = originals[i]!;
+      });
+    }
+  });
+
   it('when ranked, then no author runs more than two in a row while others wait', async () => {
     const body = await feed(me, 'ranked', undefined, 20);
     const run = body.posts.map((p) => p.userId);
