@@ -4,7 +4,7 @@ import { type Id, idTimestamp } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
-import { type Affinity, type Counts, type EngagementReader, type PostLookup, type PresentPost, withEngagement } from '../interactions/public.js';
+import { type Affinity, type Counts, type EngagementReader, type PostCounters, type PostLookup, type PresentPost, withEngagement } from '../interactions/public.js';
 import type { Post } from '../posts/public.js';
 import type { TimelineEntry } from './feed.ports.js';
 import { type RankCandidate, rankCandidates } from './ranking.js';
@@ -56,15 +56,15 @@ export function createFeedItems(deps: FeedItemsDeps) {
     return entries.filter((e) => e.authorId === viewerId || (followed.has(e.authorId) && !muted.has(e.authorId) && !blocked.has(e.authorId)));
   }
 
-  /** Posts, authors and counts for entries the rules already allowed. */
-  async function load(viewerId: Id, entries: readonly TimelineEntry[]): Promise<Map<Id, FeedItem>> {
+  /** Posts, authors and counts for entries the rules already allowed; `counters` when ranking just read them. */
+  async function load(viewerId: Id, entries: readonly TimelineEntry[], counters?: ReadonlyMap<Id, PostCounters>): Promise<Map<Id, FeedItem>> {
     const [posts, authors] = await Promise.all([
       deps.posts.findManyByIds(entries.map((e) => e.postId)),
       deps.accounts.findManyByIds([...new Set(entries.map((e) => e.authorId))]),
     ]);
     const authorById = new Map(authors.map((u) => [u.id, u]));
     const kept = posts.filter((post) => !post.archivedAt && authorById.has(post.ownerId));
-    const counts = await deps.engagement.counts(viewerId, kept);
+    const counts = await deps.engagement.counts(viewerId, kept, counters);
     return new Map(kept.map((post) => [post.id, { postId: post.id, post, author: authorById.get(post.ownerId)!, counts: counts.get(post.id)! }]));
   }
 
@@ -75,8 +75,11 @@ export function createFeedItems(deps: FeedItemsDeps) {
     async hydrate(viewerId: Id, entries: readonly TimelineEntry[]): Promise<Map<Id, FeedItem>> {
       return load(viewerId, await allowed(viewerId, entries));
     },
-    /** The allowed entries best first: counters and affinity in two round trips, then the pure ranking. */
-    async rank(viewerId: Id, entries: readonly TimelineEntry[]): Promise<TimelineEntry[]> {
+    /**
+     * The allowed entries best first: counters and affinity in two round trips, then the
+     * pure ranking. The counters come back too, so loading the page need not read them again.
+     */
+    async rank(viewerId: Id, entries: readonly TimelineEntry[]): Promise<{ order: TimelineEntry[]; counters: ReadonlyMap<Id, PostCounters> }> {
       const shown = await allowed(viewerId, entries);
       const others = [...new Set(shown.map((e) => e.authorId))].filter((id) => id !== viewerId);
       const [counters, affinity] = await Promise.all([
@@ -90,7 +93,7 @@ export function createFeedItems(deps: FeedItemsDeps) {
           likes: c?.likes ?? 0, comments: c?.comments ?? 0, affinity: affinity.get(e.authorId) ?? NO_AFFINITY,
         };
       });
-      return rankCandidates(candidates, deps.clock.now()).map((c) => c.entry);
+      return { order: rankCandidates(candidates, deps.clock.now()).map((c) => c.entry), counters };
     },
     /** The API shape of a page: two round trips (the viewer's likes and saves among these posts). */
     async present(viewerId: Id, items: readonly FeedItem[]): Promise<PostWithEngagement[]> {

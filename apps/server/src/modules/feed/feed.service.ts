@@ -64,12 +64,12 @@ export function createFeedReading(deps: { candidates: Candidates; items: FeedIte
         members = raw.filter((e) => compareIds(e.postId, floor) >= 0);
         moreBelow = raw.length > members.length || raw.length === RANKED_WINDOW * 2;
       }
-      const order = await items.rank(viewerId, members.filter((e) => !served.has(postHash(e.postId))));
+      const { order, counters } = await items.rank(viewerId, members.filter((e) => !served.has(postHash(e.postId))));
       let taken = 0;
       while (out.length < limit && taken < order.length) {
         const batch = order.slice(taken, taken + limit - out.length);
         taken += batch.length;
-        const loaded = await items.load(viewerId, batch);
+        const loaded = await items.load(viewerId, batch, counters);
         for (const entry of batch) {
           served.add(postHash(entry.postId));
           const item = loaded.get(entry.postId);

@@ -4,7 +4,7 @@ import type { MediaUrl } from '../../platform/media-url.js';
 import type { User } from '../accounts/public.js';
 import type { Post } from '../posts/public.js';
 import type { EngagementStore, SaveStore } from './interactions.ports.js';
-import type { Engagement } from './interactions.types.js';
+import type { Engagement, PostCounters } from './interactions.types.js';
 
 export type PresentPost = (post: Post, author: User, mediaUrl: MediaUrl) => Omit<PostWithEngagement, 'userId' | 'username' | 'likes' | 'comments' | 'viewerHasLiked' | 'viewerHasSaved' | 'timestamp'>;
 
@@ -21,8 +21,9 @@ export interface ViewerState {
  * offered apart, for readers (the ranked feed) that score more posts than they show.
  */
 export function createEngagementReader(deps: { engagement: EngagementStore; saves: SaveStore }) {
-  async function counts(viewerId: Id | null, posts: readonly Post[]): Promise<Map<Id, Counts>> {
-    const counters = await deps.engagement.counters(posts.map((p) => p.id));
+  /** `known`: counters the caller already read for these posts this request (the ranked feed scored them). */
+  async function counts(viewerId: Id | null, posts: readonly Post[], known?: ReadonlyMap<Id, PostCounters>): Promise<Map<Id, Counts>> {
+    const counters = known ?? (await deps.engagement.counters(posts.map((p) => p.id)));
     const result = new Map<Id, Counts>();
     for (const post of posts) {
       const c = counters.get(post.id) ?? { likes: 0, comments: 0 };
