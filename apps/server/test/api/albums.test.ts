@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jpeg, postForm } from '../factories/photos.js';
+import { publishPost } from '../factories/posts.js';
 import { expectProblem, signUp, type TestUser } from '../factories/users.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
@@ -13,11 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function post(user: TestUser, seed: number): Promise<string> {
-  const form = postForm([{ bytes: await jpeg(200, 200, seed) }]);
-  const res = await user.call({ method: 'POST', url: '/api/v1/posts', payload: form.payload, headers: form.headers });
-  return res.json().postId;
-}
 async function album(user: TestUser, name: string): Promise<string> {
   const res = await user.call({ method: 'POST', url: '/api/v1/albums', payload: { name } });
   expect(res.statusCode).toBe(201);
@@ -26,7 +21,7 @@ async function album(user: TestUser, name: string): Promise<string> {
 
 describe('albums', () => {
   it('when the owner creates, fills, renames and empties an album, then each step shows', async () => {
-    const [first, second] = [await post(owner, 1), await post(owner, 2)];
+    const [first, second] = [await publishPost(owner), await publishPost(owner)];
     const id = await album(owner, ' Summer ');
     await owner.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${first}` });
     const added = await owner.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${second}` });
@@ -49,8 +44,8 @@ describe('albums', () => {
 
   it('when someone else tries to change an album, then 403; and nobody can add another person\'s post', async () => {
     const id = await album(owner, 'Mine');
-    const theirs = await post(other, 3);
-    const mine = await post(owner, 4);
+    const theirs = await publishPost(other);
+    const mine = await publishPost(owner);
     expectProblem(await other.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${theirs}` }), 403, 'not_album_owner');
     expectProblem(await other.call({ method: 'PATCH', url: `/api/v1/albums/${id}`, payload: { name: 'Hijacked' } }), 403, 'not_album_owner');
     expectProblem(await other.call({ method: 'DELETE', url: `/api/v1/albums/${id}` }), 403, 'not_album_owner');
@@ -62,16 +57,16 @@ describe('albums', () => {
     const shy = await signUp(server);
     await shy.call({ method: 'PATCH', url: '/api/v1/me', payload: { isPrivate: true } });
     const id = await album(shy, 'Private things');
-    await shy.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${await post(shy, 5)}` });
+    await shy.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${await publishPost(shy)}` });
     expectProblem(await other.call({ method: 'GET', url: `/api/v1/albums/${id}` }), 404, 'not_found');
     expectProblem(await server.inject({ method: 'GET', url: `/api/v1/albums/${id}` }), 404, 'not_found');
     expectProblem(await other.call({ method: 'GET', url: `/api/v1/users/${shy.id}/albums` }), 404, 'not_found');
-    expectProblem(await other.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${await post(other, 6)}` }), 404, 'not_found');
+    expectProblem(await other.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${await publishPost(other)}` }), 404, 'not_found');
   });
 
   it('when a post in an album is archived, then others no longer see it there', async () => {
     const id = await album(owner, 'Archive check');
-    const postId = await post(owner, 7);
+    const postId = await publishPost(owner);
     await owner.call({ method: 'PUT', url: `/api/v1/albums/${id}/posts/${postId}` });
     await owner.call({ method: 'POST', url: `/api/v1/posts/${postId}/archive` });
     const seen = (await other.call({ method: 'GET', url: `/api/v1/albums/${id}` })).json();
@@ -82,7 +77,7 @@ describe('albums', () => {
 
   it('when a user lists several albums, then each shows its own cover and count', async () => {
     const lister = await signUp(server);
-    const [a, b] = [await post(lister, 11), await post(lister, 12)];
+    const [a, b] = [await publishPost(lister), await publishPost(lister)];
     const [first, second, empty] = [await album(lister, 'First'), await album(lister, 'Second'), await album(lister, 'Empty')];
     await lister.call({ method: 'PUT', url: `/api/v1/albums/${first}/posts/${a}` });
     await lister.call({ method: 'PUT', url: `/api/v1/albums/${second}/posts/${a}` });
