@@ -177,6 +177,12 @@ describe('comments', () => {
     expectProblem(await comment(ben, postId, { text: 'x', replyTo: '999' }), 404);
   });
 
+  it('when a comment hides invisible or reordering characters, then 422 invalid_text naming the text field', async () => {
+    const postId = await publishPost(ana);
+    const res = await comment(ben, postId, { text: 'see \u202Egnp.exe' });
+    expect(expectProblem(res, 422, 'invalid_text').fields?.[0]?.field).toBe('text');
+  });
+
   it('when replyTo is digits past the 64-bit range, then 404 like any unknown comment, not a 500', async () => {
     const postId = await publishPost(ana);
     expectProblem(await comment(ben, postId, { text: 'x', replyTo: '9999999999999999999' }), 404, 'not_found');

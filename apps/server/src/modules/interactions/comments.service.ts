@@ -1,8 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import { type Id, type IdGenerator, isId } from '../../platform/ids.js';
-import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
+import { checkedText } from '../../platform/text.js';
 import type { GraphReader } from '../graph/public.js';
-import { AppError } from '../../platform/errors.js';
 import { commentDeleted, commented } from './interactions.events.js';
 import { commentNotFound, commentsDisabled, emptyComment, notYourComment, replyElsewhere } from './interactions.errors.js';
 import type { CommentStore } from './interactions.ports.js';
@@ -60,8 +59,7 @@ export function createComments(deps: { gate: PostGate; comments: CommentStore; g
     async add(viewerId: Id, postId: Id, input: NewComment): Promise<Comment> {
       const { post } = await gate.open(viewerId, postId);
       if (post.commentsDisabled) throw commentsDisabled();
-      if (hasForbiddenCharacters(input.text)) throw new AppError(422, 'invalid_text', 'The comment contains invisible or control characters.', { fields: [{ field: 'text', message: 'contains invisible or control characters' }] });
-      const text = cleanText(input.text, { multiline: true });
+      const text = checkedText('text', input.text, { multiline: true });
       if (text === '') throw emptyComment();
       const parentId = await threadOf(viewerId, postId, input.replyTo);
       const restricted = viewerId !== post.ownerId && (await deps.graph.facts(post.ownerId, viewerId)).restricting;
