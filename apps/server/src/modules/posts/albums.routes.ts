@@ -9,7 +9,6 @@ import { notFound } from '../../platform/errors.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
 import type { Albums } from './albums.service.js';
 import type { PostAccess } from './post-access.service.js';
-import type { AlbumStore } from './posts.ports.js';
 import { albumNotFound } from './posts.errors.js';
 import type { Album as AlbumModel } from './posts.types.js';
 import { afterCursor, cursorOf, postId } from './posts.routes.js';
@@ -17,7 +16,6 @@ import { albumView, postView } from './posts.views.js';
 
 export interface AlbumRoutesDeps {
   albums: Albums;
-  store: AlbumStore;
   access: PostAccess;
   accounts: AccountDirectory;
   mediaUrl: MediaUrl;
@@ -61,8 +59,7 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
     schema: { tags, summary: 'An album and its posts, most recently added first', params: AlbumParams, querystring: CursorQuery, response: { 200: AlbumWithPosts, ...problemResponses(400, 404) } },
   }, async (request) => {
     const viewerId = request.viewer?.userId ?? null;
-    const { album, owner } = await albums.readable(viewerId, albumId(request.params.albumId));
-    const page = await deps.store.posts(album.id, afterCursor(request.query.cursor), request.query.limit ?? 20);
+    const { album, owner, page } = await albums.open(viewerId, albumId(request.params.albumId), afterCursor(request.query.cursor), request.query.limit ?? 20);
     const items = await deps.access.hydrate(viewerId, page.ids);
     return {
       album: await presentOne(album, owner),

@@ -39,7 +39,11 @@ export function createAlbums(deps: { albums: AlbumStore; posts: PostStore; accou
   }
 
   return {
-    readable,
+    /** An album the viewer may read, its owner, and a page of its post ids, most recently added first. */
+    async open(viewerId: Id | null, albumId: Id, after: string | null, limit: number) {
+      const { album, owner } = await readable(viewerId, albumId);
+      return { album, owner, page: await albums.posts(album.id, after, limit) };
+    },
     async create(ownerId: Id, rawName: string): Promise<Album> {
       if ((await albums.countOf(ownerId)) >= MAX_ALBUMS) throw invalidField('name', `at most ${MAX_ALBUMS} albums`);
       const album: Album = { id: deps.ids.next(), ownerId, name: cleanName(rawName), postCount: 0, coverPostId: null, createdAt: deps.clock.now() };

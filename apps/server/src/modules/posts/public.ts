@@ -53,7 +53,7 @@ export function createPostsModule(deps: PostsDeps) {
     subscriptions: (): EventSubscription[] => [removeDeletedAccountPostsJob(posts, albumStore, photos), removeDeletedPostFilesJob(photos)],
     registerRoutes(app: HttpApp) {
       registerPostRoutes(app, { publish, access, profilePosts, photos, accounts, mediaUrl, present });
-      registerAlbumRoutes(app, { albums, store: albumStore, access, accounts, mediaUrl });
+      registerAlbumRoutes(app, { albums, access, accounts, mediaUrl });
     },
   };
 }
