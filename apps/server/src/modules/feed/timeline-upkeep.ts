@@ -98,11 +98,12 @@ export function createTimelineUpkeep(deps: UpkeepDeps) {
     /**
      * Puts an author's recent posts into one reader's timeline (a new follow, an unmute),
      * only while the reader follows them: reads drop anyone else's posts, so rows from
-     * unmuting an account one never followed would only cost every later page.
+     * unmuting an account one never followed would only cost every later page. Re-checks
+     * the author against the celebrity threshold on the way (their follower count moved).
      */
     async backfill(readerId: Id, authorId: Id): Promise<void> {
-      if (!(await graph.followedAmong(readerId, [authorId])).has(authorId)) return;
       if ((await celebritiesAmong([authorId])).has(authorId)) return;
+      if (!(await graph.followedAmong(readerId, [authorId])).has(authorId)) return;
       await pushToOne(readerId, await deps.recent.recentByAuthors([authorId], null, BACKFILL_PER_AUTHOR));
     },
 

@@ -15,9 +15,12 @@ export function followTimelineJob(upkeep: TimelineUpkeep, timelines: TimelineSto
     handle: async (event) => {
       if (event.type === GraphEvents.followed || event.type === GraphEvents.unfollowed) {
         const { followerId, followeeId } = event.payload as FollowPayload;
-        if (event.type === GraphEvents.followed) await upkeep.backfill(followerId, followeeId);
-        else await timelines.removeAuthor(followerId, followeeId);
-        await upkeep.recheckCelebrity(followeeId);
+        if (event.type === GraphEvents.followed) {
+          await upkeep.backfill(followerId, followeeId); // re-checks the celebrity threshold too
+        } else {
+          await timelines.removeAuthor(followerId, followeeId);
+          await upkeep.recheckCelebrity(followeeId);
+        }
         return;
       }
       const { actorId, subjectId } = event.payload as { actorId: string; subjectId: string };
