@@ -108,7 +108,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   await app.register(multipart, { limits: { fileSize: config.media.maxUploadBytes, files: config.media.maxFilesPerPost, fields: 40, parts: 60 }, throwFileSizeLimit: true });
   registerSessionAuth(app, accounts.authenticate);
   registerWriteLimit(app, limiter, config.limits.writesPerUser);
-  if (config.roles.includes('gateway')) await registerRealtimeGateway(app, hub, accounts.authenticate);
+  if (config.roles.includes('gateway')) await registerRealtimeGateway(app, hub, accounts.authenticate, { publicUrl: config.publicUrl });
   registerHealth(app, config.roles, {
     database: async () => void db.prepare('SELECT 1').get(),
     media: () => access(config.dataDir, constants.W_OK),

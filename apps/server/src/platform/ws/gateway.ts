@@ -14,12 +14,15 @@ const SESSION_ENDED = 4401;
  * The gateway role: one authenticated WebSocket per tab at /api/v1/realtime.
  * Browsers authenticate with the session cookie (and must come from our own
  * origin, against cross-site WebSocket hijacking); API clients send Bearer.
+ * Our origin is PICTOR_PUBLIC_URL's when set, since a proxy may rewrite Host,
+ * else the Host the request names (X-Forwarded-Host from a trusted proxy).
  * A ping every 30 s (seed 001) drops dead connections, and each beat asks again
  * whether the session still stands: signing out everywhere, changing the password
  * or deleting the account closes live connections too, not only later requests.
  */
-export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub, authenticate: Authenticate, options: { heartbeatMs?: number } = {}) {
+export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub, authenticate: Authenticate, options: { heartbeatMs?: number; publicUrl?: string } = {}) {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
   const alive = new WeakSet<object>();
   // The raw token stays in memory for the connection's life, as a request keeps it for its own.
   const sockets = new Map<import('ws').WebSocket, { token: string; via: Viewer['via'] }>();
@@ -29,7 +32,7 @@ export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub, au
     schema: { tags: ['realtime'], summary: 'WebSocket: live events for the signed-in account (upgrade required)' },
     preValidation: async (request, reply) => {
       if (!request.viewer) return sendProblem(reply, 401, 'unauthenticated', 'Sign in to open a live connection.');
-      if (request.viewer.via === 'cookie' && !sameOrigin(request)) {
+      if (request.viewer.via === 'cookie' && !sameOrigin(request, publicOrigin)) {
         return sendProblem(reply, 403, 'cross_origin', 'Live connections are only accepted from this site.');
       }
     },
@@ -73,11 +76,12 @@ export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub, au
   });
 }
 
-function sameOrigin(request: FastifyRequest): boolean {
+function sameOrigin(request: FastifyRequest, publicOrigin: string | null): boolean {
   const origin = request.headers.origin;
   if (!origin) return false;
   try {
-    return new URL(origin).host === request.headers.host;
+    const url = new URL(origin);
+    return url.origin === publicOrigin || url.host === request.host;
   } catch {
     return false;
   }
