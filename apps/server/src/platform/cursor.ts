@@ -20,9 +20,19 @@ export function decodeCursor<T extends Record<string, string | number>>(
   } catch {
     // falls through to the same answer as a well-formed but foreign cursor
   }
-  throw badRequest('invalid_cursor', 'The cursor is not one this server gave out. Start from the first page.');
+  throw invalidCursor();
+}
+
+/** The one answer for any cursor we did not give out (or gave out for another listing). */
+export function invalidCursor() {
+  return badRequest('invalid_cursor', 'The cursor is not one this server gave out. Start from the first page.');
 }
 
 /** A cursor holding one decimal id or sequence: the common case. Out-of-range numbers are refused, not passed to storage. */
 export const isSeqCursor = (value: Record<string, unknown>): value is { s: string } =>
   typeof value.s === 'string' && isId(value.s);
+
+/** The position in a one-id cursor, or null for the first page. */
+export const seqAfter = (cursor?: string): string | null => decodeCursor(cursor, isSeqCursor)?.s ?? null;
+/** The cursor for the next page of a one-id listing, or null at the end. */
+export const seqCursor = (next: string | null): string | null => (next ? encodeCursor({ s: next }) : null);

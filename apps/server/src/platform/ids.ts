@@ -50,6 +50,12 @@ export function compareIds(a: Id, b: Id): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A path id that cannot be one of ours names nothing: answers it as the caller's not-found error. */
+export function requireId(raw: string, notFound: () => Error): Id {
+  if (!isId(raw)) throw notFound();
+  return raw;
+}
+
 /** The creation time encoded in an id. */
 export function idTimestamp(id: Id): Date {
   return new Date(Number(BigInt(id) >> (SHARD_BITS + SEQUENCE_BITS)) + EPOCH_MS);

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeCursor, encodeCursor, invalidCursor } from '../../platform/cursor.js';
 import { type Id, isId } from '../../platform/ids.js';
 
 /**
@@ -53,7 +53,7 @@ export function encodeFeedCursor(position: FeedPosition): string {
 export function decodeFeedCursor(cursor: string | undefined, mode: FeedPosition['mode']): FeedPosition | null {
   const raw = decodeCursor(cursor, isRaw);
   if (raw === null) return null;
-  if ((raw.m === 'f') !== (mode === 'following')) decodeCursor('!', isRaw); // throws the same invalid_cursor answer
+  if ((raw.m === 'f') !== (mode === 'following')) throw invalidCursor(); // a cursor of the other mode
   if (raw.m === 'f') return { mode: 'following', before: raw.b ?? null };
   const served = new Set<number>();
   const bytes = Buffer.from(raw.s ?? '', 'base64url');

@@ -1,10 +1,10 @@
 import { CursorQuery, FollowResult, Profile, Relationship, UserPage } from '@pictor/contract';
 import { Type, type Static } from '@sinclair/typebox';
-import { decodeCursor, encodeCursor, isSeqCursor } from '../../platform/cursor.js';
+import { seqAfter, seqCursor } from '../../platform/cursor.js';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
 import { requireViewer } from '../../platform/http/session-auth.js';
-import { type Id, isId } from '../../platform/ids.js';
+import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory } from '../accounts/public.js';
 import type { createFollowing } from './follow.service.js';
@@ -30,10 +30,7 @@ type UserIdParams = Static<typeof UserIdParams>;
 type Paged = { Params: UserIdParams; Querystring: Static<typeof CursorQuery> };
 
 /** Path ids that cannot be ours name nothing: 404, the same as an unknown account. */
-function pathId(raw: string): Id {
-  if (!isId(raw)) throw userNotFound();
-  return raw;
-}
+const pathId = (raw: string): Id => requireId(raw, userNotFound);
 
 export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
   const { graph, following, relations, profiles } = deps;
@@ -41,9 +38,8 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
   async function page(viewerId: Id, result: IdPage) {
     const hidden = await graph.blockedAmong(viewerId, result.ids);
     const ids = result.ids.filter((id) => !hidden.has(id));
-    return { items: await userSummaries(ids, deps.accounts, deps.mediaUrl), nextCursor: result.next ? encodeCursor({ s: result.next }) : null };
+    return { items: await userSummaries(ids, deps.accounts, deps.mediaUrl), nextCursor: seqCursor(result.next) };
   }
-  const after = (cursor?: string) => decodeCursor(cursor, isSeqCursor)?.s ?? null;
 
   async function relationshipAnswer(viewerId: Id, otherId: Id) {
     return relationshipView(await graph.facts(viewerId, otherId), viewerId === otherId);
@@ -95,7 +91,7 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
       const found = await profiles.lookup(viewer.userId, await deps.accounts.findById(pathId(request.params.userId)));
       if (!found.canSeeContent) throw privateAccount();
       const { cursor, limit = 20 } = request.query;
-      return page(viewer.userId, await graph[direction](found.user.id, after(cursor), limit));
+      return page(viewer.userId, await graph[direction](found.user.id, seqAfter(cursor), limit));
     });
   }
 
@@ -110,7 +106,7 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
     schema: { tags, summary: 'People waiting for your approval, newest first', querystring: CursorQuery, response: { 200: UserPage, ...problemResponses(400, 401) } },
   }, async (request) => {
     const viewer = requireViewer(request);
-    return page(viewer.userId, await graph.requests(viewer.userId, after(request.query.cursor), request.query.limit ?? 20));
+    return page(viewer.userId, await graph.requests(viewer.userId, seqAfter(request.query.cursor), request.query.limit ?? 20));
   });
 
   for (const [verb, act] of [['approve', following.approve], ['decline', following.decline]] as const) {
@@ -139,8 +135,8 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
       schema: { tags, summary: `Accounts you have ${listName}`, querystring: CursorQuery, response: { 200: UserPage, ...problemResponses(400, 401) } },
     }, async (request) => {
       const viewer = requireViewer(request);
-      const result = await graph.relations(viewer.userId, kind, after(request.query.cursor), request.query.limit ?? 20);
-      return { items: await userSummaries(result.ids, deps.accounts, deps.mediaUrl), nextCursor: result.next ? encodeCursor({ s: result.next }) : null };
+      const result = await graph.relations(viewer.userId, kind, seqAfter(request.query.cursor), request.query.limit ?? 20);
+      return { items: await userSummaries(result.ids, deps.accounts, deps.mediaUrl), nextCursor: seqCursor(result.next) };
     });
   }
 }

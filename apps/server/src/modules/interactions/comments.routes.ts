@@ -3,13 +3,14 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
 import { requireViewer } from '../../platform/http/session-auth.js';
-import { type Id, isId } from '../../platform/ids.js';
+import { seqAfter, seqCursor } from '../../platform/cursor.js';
+import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory } from '../accounts/public.js';
 import type { Comments } from './comments.service.js';
 import { commentNotFound } from './interactions.errors.js';
 import type { CommentStore } from './interactions.ports.js';
-import { PostParams, pathPostId, seqAfter, seqCursor } from './interactions.routes.js';
+import { PostParams, pathPostId } from './interactions.routes.js';
 import { commentViews } from './interactions.views.js';
 
 const tags = ['comments'];
@@ -17,10 +18,7 @@ const CommentParams = Type.Object({ postId: Type.String({ maxLength: 40 }), comm
 type CommentParams = Static<typeof CommentParams>;
 type Query = Static<typeof CursorQuery>;
 
-const pathCommentId = (raw: string): Id => {
-  if (!isId(raw)) throw commentNotFound();
-  return raw;
-};
+const pathCommentId = (raw: string): Id => requireId(raw, commentNotFound);
 
 export function registerCommentRoutes(app: HttpApp, deps: { comments: Comments; store: CommentStore; accounts: AccountDirectory; mediaUrl: MediaUrl }) {
   const { comments } = deps;

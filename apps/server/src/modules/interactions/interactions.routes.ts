@@ -1,10 +1,10 @@
 import { CursorQuery, LikeResult, LikerPage, SavedPage, SaveResult, ShareLink } from '@pictor/contract';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { decodeCursor, encodeCursor, isSeqCursor } from '../../platform/cursor.js';
+import { seqAfter, seqCursor } from '../../platform/cursor.js';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
 import { requireViewer } from '../../platform/http/session-auth.js';
-import { type Id, isId } from '../../platform/ids.js';
+import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import { type AccountDirectory, userSummaryView } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
@@ -31,12 +31,7 @@ export const PostParams = Type.Object({ postId: Type.String({ maxLength: 40 }) }
 export type PostParams = Static<typeof PostParams>;
 type Paged = { Params: PostParams; Querystring: Static<typeof CursorQuery> };
 
-export const pathPostId = (raw: string): Id => {
-  if (!isId(raw)) throw postNotFound();
-  return raw;
-};
-export const seqAfter = (cursor?: string) => decodeCursor(cursor, isSeqCursor)?.s ?? null;
-export const seqCursor = (next: string | null) => (next ? encodeCursor({ s: next }) : null);
+export const pathPostId = (raw: string): Id => requireId(raw, postNotFound);
 
 export function registerInteractionRoutes(app: HttpApp, deps: InteractionRoutesDeps) {
   const { likes, saves } = deps;

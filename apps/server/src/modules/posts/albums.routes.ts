@@ -3,7 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
 import { requireViewer } from '../../platform/http/session-auth.js';
-import { type Id, isId } from '../../platform/ids.js';
+import { seqAfter, seqCursor } from '../../platform/cursor.js';
+import { type Id, isId, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import { notFound } from '../../platform/errors.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
@@ -11,7 +12,7 @@ import type { Albums } from './albums.service.js';
 import type { PostAccess } from './post-access.service.js';
 import { albumNotFound } from './posts.errors.js';
 import type { Album as AlbumModel } from './posts.types.js';
-import { afterCursor, cursorOf, postId } from './posts.routes.js';
+import { postId } from './posts.routes.js';
 import { albumView, postView } from './posts.views.js';
 
 export interface AlbumRoutesDeps {
@@ -28,10 +29,7 @@ type AlbumParams = Static<typeof AlbumParams>;
 type AlbumPostParams = Static<typeof AlbumPostParams>;
 type CursorQ = Static<typeof CursorQuery>;
 
-const albumId = (raw: string): Id => {
-  if (!isId(raw)) throw albumNotFound();
-  return raw;
-};
+const albumId = (raw: string): Id => requireId(raw, albumNotFound);
 
 export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
   const { albums } = deps;
@@ -59,11 +57,11 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
     schema: { tags, summary: 'An album and its posts, most recently added first', params: AlbumParams, querystring: CursorQuery, response: { 200: AlbumWithPosts, ...problemResponses(400, 404) } },
   }, async (request) => {
     const viewerId = request.viewer?.userId ?? null;
-    const { album, owner, page } = await albums.open(viewerId, albumId(request.params.albumId), afterCursor(request.query.cursor), request.query.limit ?? 20);
+    const { album, owner, page } = await albums.open(viewerId, albumId(request.params.albumId), seqAfter(request.query.cursor), request.query.limit ?? 20);
     const items = await deps.access.hydrate(viewerId, page.ids);
     return {
       album: await presentOne(album, owner),
-      posts: { items: items.map(({ post, author }) => postView(post, author, deps.mediaUrl)), nextCursor: cursorOf(page.next) },
+      posts: { items: items.map(({ post, author }) => postView(post, author, deps.mediaUrl)), nextCursor: seqCursor(page.next) },
     };
   });
 
@@ -97,8 +95,8 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
     const viewerId = request.viewer?.userId ?? null;
     const owner = isId(request.params.userId) ? await deps.accounts.findById(request.params.userId) : null;
     if (!owner) throw notFound('That account');
-    const page = await albums.listOf(viewerId, owner, afterCursor(request.query.cursor), request.query.limit ?? 20);
+    const page = await albums.listOf(viewerId, owner, seqAfter(request.query.cursor), request.query.limit ?? 20);
     if (!page) throw notFound('That account');
-    return { items: await present(page.albums, owner), nextCursor: cursorOf(page.next) };
+    return { items: await present(page.albums, owner), nextCursor: seqCursor(page.next) };
   });
 }

@@ -1,11 +1,11 @@
 import { CreatePostResponse, CursorQuery, Post, PostPage, PostWithEngagement, UpdatePostBody } from '@pictor/contract';
 import { Type, type Static } from '@sinclair/typebox';
-import { decodeCursor, encodeCursor, isSeqCursor } from '../../platform/cursor.js';
+import { seqAfter } from '../../platform/cursor.js';
 import { badRequest } from '../../platform/errors.js';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
 import { requireViewer } from '../../platform/http/session-auth.js';
-import { type Id, isId } from '../../platform/ids.js';
+import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory } from '../accounts/public.js';
 import type { PhotoPipeline } from '../media/public.js';
@@ -34,12 +34,7 @@ type PostParams = Static<typeof PostParams>;
 const UserParams = Type.Object({ userId: Type.String({ maxLength: 40 }) });
 type Paged<P> = { Params: P; Querystring: Static<typeof CursorQuery> };
 
-export const postId = (raw: string): Id => {
-  if (!isId(raw)) throw postNotFound();
-  return raw;
-};
-export const afterCursor = (cursor?: string) => decodeCursor(cursor, isSeqCursor)?.s ?? null;
-export const cursorOf = (next: string | null) => (next ? encodeCursor({ s: next }) : null);
+export const postId = (raw: string): Id => requireId(raw, postNotFound);
 
 export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
   const { access } = deps;
@@ -115,7 +110,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
     schema: { tags, summary: "A profile's posts, newest first (seed 002 get_profile_feed)", params: UserParams, querystring: CursorQuery, response: { 200: PostPage, ...problemResponses(400, 403, 404) } },
   }, async (request) => {
     const { cursor, limit = 20 } = request.query;
-    return deps.profilePosts.page(request.viewer?.userId ?? null, request.params.userId, false, afterCursor(cursor), limit);
+    return deps.profilePosts.page(request.viewer?.userId ?? null, request.params.userId, false, seqAfter(cursor), limit);
   });
 
   app.get<{ Querystring: Static<typeof CursorQuery> }>('/api/v1/me/archive', {
@@ -123,6 +118,6 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
   }, async (request) => {
     const viewer = requireViewer(request);
     const { cursor, limit = 20 } = request.query;
-    return deps.profilePosts.page(viewer.userId, viewer.userId, true, afterCursor(cursor), limit);
+    return deps.profilePosts.page(viewer.userId, viewer.userId, true, seqAfter(cursor), limit);
   });
 }

@@ -1,5 +1,5 @@
 import type { PostPage } from '@pictor/contract';
-import { encodeCursor } from '../../platform/cursor.js';
+import { seqCursor } from '../../platform/cursor.js';
 import { type Id, isId } from '../../platform/ids.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { AccountDirectory } from '../accounts/public.js';
@@ -22,7 +22,7 @@ export function createProfilePosts(deps: { posts: PostStore; access: PostAccess;
       // Archived posts are listed only for their owner.
       const page = await deps.posts.listByOwner(owner.id, archived && viewerId === owner.id, after, limit);
       const items = await deps.access.hydrate(viewerId, page.ids);
-      return { items: await deps.present(viewerId, items), nextCursor: page.next ? encodeCursor({ s: page.next }) : null };
+      return { items: await deps.present(viewerId, items), nextCursor: seqCursor(page.next) };
     },
   };
 }
