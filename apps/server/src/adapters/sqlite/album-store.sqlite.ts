@@ -1,7 +1,6 @@
 import type { Album, AlbumStore } from '../../modules/posts/public.js';
-import { fromDb, num, toDb, type Sqlite } from './database.js';
+import { fromDb, MAX_POSITION, num, type Sqlite, toDb } from './database.js';
 
-const BIG = 9223372036854775807n;
 type Row = Record<string, unknown>;
 
 /** Albums and their entries; counts and covers are computed in the same query as the album. */
@@ -32,7 +31,7 @@ export function createSqliteAlbumStore(db: Sqlite): AlbumStore {
       return q.removePost.run(toDb(albumId), toDb(postId)).changes > 0;
     },
     async posts(albumId, after, limit) {
-      const rows = q.posts.all(toDb(albumId), after === null ? BIG : BigInt(after), limit + 1) as Row[];
+      const rows = q.posts.all(toDb(albumId), after === null ? MAX_POSITION : BigInt(after), limit + 1) as Row[];
       const slice = rows.slice(0, limit);
       return { ids: slice.map((r) => fromDb(r.post_id)), next: rows.length > limit ? fromDb(slice[slice.length - 1]!.seq) : null };
     },
@@ -40,7 +39,7 @@ export function createSqliteAlbumStore(db: Sqlite): AlbumStore {
       return num(q.countOf.pluck().get(toDb(ownerId)));
     },
     async listByOwner(ownerId, after, limit) {
-      const rows = q.byOwner.all(toDb(ownerId), after === null ? BIG : toDb(after), limit + 1) as Row[];
+      const rows = q.byOwner.all(toDb(ownerId), after === null ? MAX_POSITION : toDb(after), limit + 1) as Row[];
       const albums = rows.slice(0, limit).map(toAlbum);
       return { albums, next: rows.length > limit ? albums[albums.length - 1]!.id : null };
     },

@@ -1,11 +1,10 @@
-import type { Id } from '../../platform/ids.js';
+
 import type { Comment, CommentStore } from '../../modules/interactions/public.js';
-import { fromDb, num, toDb, type Sqlite } from './database.js';
+import { fromDb, idList, num, type Sqlite, toDb } from './database.js';
 import { preparePostCounterBump } from './engagement-store.sqlite.js';
 import type { OutboxWriter } from './event-log.sqlite.js';
 
 const COLUMNS = 'id, post_id, post_author_id, author_id, parent_id, text, mentions, restricted, likes, replies, created_at';
-const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
 
 function toComment(row: Record<string, unknown>): Comment {
   return {

@@ -41,6 +41,14 @@ function migrate(db: Sqlite): void {
   }
 }
 
+/** Above every id: the "from the top" position for `id < ?` range scans. */
+export const MAX_POSITION = 9223372036854775807n;
+/**
+ * Many ids as one bound parameter: a JSON array read with json_each(), so a batch
+ * of any size is one statement. BigInt re-formats each id, so only digits reach SQL.
+ */
+export const idList = (ids: readonly string[]): string => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
+
 /** Binds a decimal id as the 64-bit integer SQLite stores. */
 export const toDb = (id: string): bigint => BigInt(id);
 /** Reads a 64-bit integer column back as the decimal id the domain uses. */

@@ -1,11 +1,9 @@
 import type { DomainEvent } from '../../platform/events.js';
 import type { Id } from '../../platform/ids.js';
 import type { Affinity, EngagementStore, PostCounters } from '../../modules/interactions/public.js';
-import { fromDb, num, toDb, type Sqlite } from './database.js';
+import { fromDb, idList, MAX_POSITION, num, type Sqlite, toDb } from './database.js';
 import type { OutboxWriter } from './event-log.sqlite.js';
 
-const BIG = 9223372036854775807n;
-const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
 
 /** Likes and post counters; the counter moves in the same transaction as the like row. */
 export function createSqliteEngagementStore(db: Sqlite, outbox: OutboxWriter): EngagementStore {
@@ -58,7 +56,7 @@ export function createSqliteEngagementStore(db: Sqlite, outbox: OutboxWriter): E
       return unlike(toDb(postId), toDb(userId), events);
     },
     async likers(postId, after, limit) {
-      const rows = q.likers.all(toDb(postId), after === null ? BIG : BigInt(after), limit + 1) as Record<string, unknown>[];
+      const rows = q.likers.all(toDb(postId), after === null ? MAX_POSITION : BigInt(after), limit + 1) as Record<string, unknown>[];
       const slice = rows.slice(0, limit);
       return { ids: slice.map((r) => fromDb(r.user_id)), next: rows.length > limit ? fromDb(slice[slice.length - 1]!.seq) : null };
     },

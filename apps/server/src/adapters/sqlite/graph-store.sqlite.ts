@@ -1,11 +1,9 @@
 import type { DomainEvent } from '../../platform/events.js';
 import type { Id } from '../../platform/ids.js';
 import type { FollowCounts, GraphStore, IdPage, RelationKind } from '../../modules/graph/public.js';
-import { fromDb, num, toDb, type Sqlite } from './database.js';
+import { fromDb, idList, MAX_POSITION, num, type Sqlite, toDb } from './database.js';
 import type { OutboxWriter } from './event-log.sqlite.js';
 
-const BIG = 9223372036854775807n;
-const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
 
 export function createSqliteGraphStore(db: Sqlite, outbox: OutboxWriter): GraphStore {
   const q = prepareGraphStatements(db);
@@ -43,7 +41,7 @@ export function createSqliteGraphStore(db: Sqlite, outbox: OutboxWriter): GraphS
       next: rows.length > limit ? fromDb(slice[slice.length - 1]!.seq) : null,
     };
   }
-  const before = (after: string | null) => (after === null ? BIG : BigInt(after));
+  const before = (after: string | null) => (after === null ? MAX_POSITION : BigInt(after));
   const among = (stmt: { pluck(): { all(...a: unknown[]): unknown[] } }) => async (viewerId: Id, otherIds: readonly Id[]) =>
     otherIds.length === 0 ? new Set<Id>() : new Set(stmt.pluck().all({ viewer: toDb(viewerId), others: idList(otherIds) }).map(fromDb));
 

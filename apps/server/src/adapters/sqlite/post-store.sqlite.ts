@@ -1,10 +1,8 @@
 import type { Id } from '../../platform/ids.js';
 import type { GeoPoint, Photo, Post, PostStore } from '../../modules/posts/public.js';
-import { fromDb, num, toDb, type Sqlite } from './database.js';
+import { fromDb, idList, MAX_POSITION, num, type Sqlite, toDb } from './database.js';
 import type { OutboxWriter } from './event-log.sqlite.js';
 
-const BIG = 9223372036854775807n;
-const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
 type Row = Record<string, unknown>;
 
 /** Posts and photos in SQLite; photo rows are read in one query per batch of posts. */
@@ -99,7 +97,7 @@ export function createSqlitePostStore(db: Sqlite, outbox: OutboxWriter): PostSto
       });
     },
     async listByOwner(ownerId, archived, after, limit) {
-      const rows = q.byOwner.pluck().all(toDb(ownerId), archived ? 1 : 0, after === null ? BIG : toDb(after), limit + 1) as bigint[];
+      const rows = q.byOwner.pluck().all(toDb(ownerId), archived ? 1 : 0, after === null ? MAX_POSITION : toDb(after), limit + 1) as bigint[];
       const ids = rows.slice(0, limit).map(fromDb);
       return { ids, next: rows.length > limit ? ids[ids.length - 1]! : null };
     },

@@ -1,9 +1,7 @@
-import type { Id } from '../../platform/ids.js';
-import type { RecentPosts } from '../../modules/feed/public.js';
-import { fromDb, toDb, type Sqlite } from './database.js';
 
-const BIG = 9223372036854775807n;
-const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
+import type { RecentPosts } from '../../modules/feed/public.js';
+import { fromDb, idList, MAX_POSITION, type Sqlite, toDb } from './database.js';
+
 
 /**
  * The feed's pull side, read straight from the posts table (a read model: the
@@ -18,7 +16,7 @@ export function createSqliteRecentPosts(db: Sqlite): RecentPosts {
   return {
     async recentByAuthors(authorIds, beforeId, limit) {
       if (authorIds.length === 0 || limit <= 0) return [];
-      const rows = perAuthor.all({ authors: idList(authorIds), before: beforeId === null ? BIG : toDb(beforeId), limit }) as Record<string, unknown>[];
+      const rows = perAuthor.all({ authors: idList(authorIds), before: beforeId === null ? MAX_POSITION : toDb(beforeId), limit }) as Record<string, unknown>[];
       return rows.map((row) => ({ postId: fromDb(row.id), authorId: fromDb(row.owner_id) }));
     },
   };

@@ -1,9 +1,7 @@
-import type { Id } from '../../platform/ids.js';
-import type { SaveStore } from '../../modules/interactions/public.js';
-import { fromDb, toDb, type Sqlite } from './database.js';
 
-const BIG = 9223372036854775807n;
-const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
+import type { SaveStore } from '../../modules/interactions/public.js';
+import { fromDb, idList, MAX_POSITION, type Sqlite, toDb } from './database.js';
+
 
 export function createSqliteSaveStore(db: Sqlite): SaveStore {
   const insert = db.prepare('INSERT OR IGNORE INTO saves (user_id, post_id, created_at, seq) VALUES (?, ?, ?, ?)');
@@ -19,7 +17,7 @@ export function createSqliteSaveStore(db: Sqlite): SaveStore {
       return remove.run(toDb(userId), toDb(postId)).changes > 0;
     },
     async saved(userId, after, limit) {
-      const rows = page.all(toDb(userId), after === null ? BIG : BigInt(after), limit + 1) as Record<string, unknown>[];
+      const rows = page.all(toDb(userId), after === null ? MAX_POSITION : BigInt(after), limit + 1) as Record<string, unknown>[];
       const slice = rows.slice(0, limit);
       return { ids: slice.map((r) => fromDb(r.post_id)), next: rows.length > limit ? fromDb(slice[slice.length - 1]!.seq) : null };
     },

@@ -1,9 +1,7 @@
 import type { Id } from '../../platform/ids.js';
 import type { TimelineStore } from '../../modules/feed/public.js';
-import { fromDb, num, toDb, type Sqlite } from './database.js';
+import { fromDb, idList, MAX_POSITION, num, type Sqlite, toDb } from './database.js';
 
-const BIG = 9223372036854775807n;
-const idList = (ids: readonly Id[]) => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
 
 /**
  * Timelines in SQLite. A fan-out batch is one transaction whatever its size: rows go
@@ -50,7 +48,7 @@ export function createSqliteTimelineStore(db: Sqlite, options: { capacity: numbe
       return byReader.size === 0 ? 0 : push(byReader);
     },
     async read(readerId, beforeId, limit) {
-      const rows = q.read.all(toDb(readerId), beforeId === null ? BIG : toDb(beforeId), limit) as [string, string][];
+      const rows = q.read.all(toDb(readerId), beforeId === null ? MAX_POSITION : toDb(beforeId), limit) as [string, string][];
       return rows.map(([postId, authorId]) => ({ postId, authorId }));
     },
     async removeAuthor(readerId, authorId) {
