@@ -195,6 +195,10 @@ describe('session tokens, cookies and CSRF', () => {
     expectProblem(await server.inject({ method: 'PATCH', url: '/api/v1/me', payload: { isPrivate: 'maybe' } }), 401, 'unauthenticated');
     expectProblem(await server.inject({ method: 'DELETE', url: '/api/v1/me', payload: {} }), 401, 'unauthenticated');
     expectProblem(await server.inject({ method: 'GET', url: '/api/v1/users/search?q=' }), 401, 'unauthenticated');
+    expectProblem(await server.inject({ method: 'GET', url: '/api/v1/feed?limit=5000' }), 401, 'unauthenticated');
+    expectProblem(await server.inject({ method: 'POST', url: '/api/v1/posts/1/comments', payload: { text: 42 } }), 401, 'unauthenticated');
+    expectProblem(await server.inject({ method: 'POST', url: '/api/v1/albums', payload: {} }), 401, 'unauthenticated');
+    expectProblem(await server.inject({ method: 'GET', url: '/api/v1/me/blocked?cursor=%%%' }), 401, 'unauthenticated');
   });
 
   it('when the API is described, then routes that need a session say so and sign-in says it needs none', async () => {

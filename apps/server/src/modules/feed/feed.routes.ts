@@ -2,7 +2,7 @@ import { FeedPage, FeedQuery, type PostWithEngagement } from '@pictor/contract';
 import type { Static } from '@sinclair/typebox';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
-import { requireViewer } from '../../platform/http/session-auth.js';
+import { requireViewer, SIGNED_IN } from '../../platform/http/session-auth.js';
 import { decodeFeedCursor, encodeFeedCursor } from './feed-cursor.js';
 import type { FeedItems } from './feed-items.js';
 import type { createFeedReading } from './feed.service.js';
@@ -13,6 +13,7 @@ const tags = ['feed'];
 export function registerFeedRoutes(app: HttpApp, deps: { reading: ReturnType<typeof createFeedReading>; items: FeedItems; upkeep: TimelineUpkeep }) {
   app.get<{ Querystring: Static<typeof FeedQuery> }>('/api/v1/feed', {
     schema: {
+      security: SIGNED_IN,
       tags, summary: 'Your home feed: accounts you follow and your own posts, ranked or newest first (seed 001)',
       querystring: FeedQuery, response: { 200: FeedPage, ...problemResponses(400, 401) },
     },
@@ -34,7 +35,7 @@ export function registerFeedRoutes(app: HttpApp, deps: { reading: ReturnType<typ
 export function registerFixedFeedRoute(app: HttpApp, page: (viewerId: string) => Promise<PostWithEngagement[]>) {
   let fixed: PostWithEngagement[] | null = null;
   app.get('/api/v1/bench/fixed-feed', {
-    schema: { hide: true, response: { 200: FeedPage } },
+    schema: { security: SIGNED_IN, hide: true, response: { 200: FeedPage } },
   }, async (request) => {
     const viewer = requireViewer(request);
     fixed ??= await page(viewer.userId);

@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { seqAfter, seqCursor } from '../../platform/cursor.js';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
-import { requireViewer } from '../../platform/http/session-auth.js';
+import { requireViewer, SIGNED_IN } from '../../platform/http/session-auth.js';
 import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory } from '../accounts/public.js';
@@ -54,7 +54,7 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
   });
 
   app.get<{ Params: UserIdParams }>('/api/v1/users/:userId/relationship', {
-    schema: { tags, summary: 'How the viewer and this account relate, in one call', params: UserIdParams, response: { 200: Relationship, ...problemResponses(401, 404) } },
+    schema: { security: SIGNED_IN, tags, summary: 'How the viewer and this account relate, in one call', params: UserIdParams, response: { 200: Relationship, ...problemResponses(401, 404) } },
   }, async (request) => {
     const viewer = requireViewer(request);
     const otherId = pathId(request.params.userId);
@@ -66,7 +66,7 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
   });
 
   app.post<{ Params: UserIdParams }>('/api/v1/users/:userId/follow', {
-    schema: { tags, summary: 'Follow, or ask to follow a private account', params: UserIdParams, response: { 200: FollowResult, ...problemResponses(401, 404, 409, 422) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Follow, or ask to follow a private account', params: UserIdParams, response: { 200: FollowResult, ...problemResponses(401, 404, 409, 422) } },
   }, async (request) => {
     const viewer = requireViewer(request);
     const targetId = pathId(request.params.userId);
@@ -75,7 +75,7 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
   });
 
   app.delete<{ Params: UserIdParams }>('/api/v1/users/:userId/follow', {
-    schema: { tags, summary: 'Unfollow, or withdraw a follow request', params: UserIdParams, response: { 200: FollowResult, ...problemResponses(401, 404, 422) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Unfollow, or withdraw a follow request', params: UserIdParams, response: { 200: FollowResult, ...problemResponses(401, 404, 422) } },
   }, async (request) => {
     const viewer = requireViewer(request);
     const targetId = pathId(request.params.userId);
@@ -85,7 +85,7 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
 
   for (const direction of ['followers', 'following'] as const) {
     app.get<Paged>(`/api/v1/users/:userId/${direction}`, {
-      schema: { tags, summary: `The account's ${direction}, newest first`, params: UserIdParams, querystring: CursorQuery, response: { 200: UserPage, ...problemResponses(400, 401, 403, 404) } },
+      schema: { security: SIGNED_IN, tags, summary: `The account's ${direction}, newest first`, params: UserIdParams, querystring: CursorQuery, response: { 200: UserPage, ...problemResponses(400, 401, 403, 404) } },
     }, async (request) => {
       const viewer = requireViewer(request);
       const found = await profiles.lookup(viewer.userId, await deps.accounts.findById(pathId(request.params.userId)));
@@ -96,14 +96,14 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
   }
 
   app.delete<{ Params: UserIdParams }>('/api/v1/me/followers/:userId', {
-    schema: { tags, summary: 'Remove someone from your followers', params: UserIdParams, response: { 204: {}, ...problemResponses(401, 404, 422) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Remove someone from your followers', params: UserIdParams, response: { 204: {}, ...problemResponses(401, 404, 422) } },
   }, async (request, reply) => {
     await following.removeFollower(requireViewer(request).userId, pathId(request.params.userId));
     return reply.code(204).send();
   });
 
   app.get<{ Querystring: Static<typeof CursorQuery> }>('/api/v1/me/follow-requests', {
-    schema: { tags, summary: 'People waiting for your approval, newest first', querystring: CursorQuery, response: { 200: UserPage, ...problemResponses(400, 401) } },
+    schema: { security: SIGNED_IN, tags, summary: 'People waiting for your approval, newest first', querystring: CursorQuery, response: { 200: UserPage, ...problemResponses(400, 401) } },
   }, async (request) => {
     const viewer = requireViewer(request);
     return page(viewer.userId, await graph.requests(viewer.userId, seqAfter(request.query.cursor), request.query.limit ?? 20));
@@ -111,7 +111,7 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
 
   for (const [verb, act] of [['approve', following.approve], ['decline', following.decline]] as const) {
     app.post<{ Params: UserIdParams }>(`/api/v1/me/follow-requests/:userId/${verb}`, {
-      schema: { tags, summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a follow request`, params: UserIdParams, response: { 204: {}, ...problemResponses(401, 404) } },
+      schema: { security: SIGNED_IN, tags, summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a follow request`, params: UserIdParams, response: { 204: {}, ...problemResponses(401, 404) } },
     }, async (request, reply) => {
       await act(requireViewer(request).userId, pathId(request.params.userId));
       return reply.code(204).send();
@@ -123,7 +123,7 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
     for (const on of [true, false]) {
       const method = on ? 'post' : 'delete';
       app[method]<{ Params: UserIdParams }>(`/api/v1/users/:userId/${kind}`, {
-        schema: { tags, summary: `${on ? '' : 'Un'}${kind} an account`, params: UserIdParams, response: { 200: Relationship, ...problemResponses(401, 404, 422) } },
+        schema: { security: SIGNED_IN, tags, summary: `${on ? '' : 'Un'}${kind} an account`, params: UserIdParams, response: { 200: Relationship, ...problemResponses(401, 404, 422) } },
       }, async (request) => {
         const viewer = requireViewer(request);
         const subjectId = pathId(request.params.userId);
@@ -132,7 +132,7 @@ export function registerGraphRoutes(app: HttpApp, deps: GraphRoutesDeps) {
       });
     }
     app.get<{ Querystring: Static<typeof CursorQuery> }>(`/api/v1/me/${listName}`, {
-      schema: { tags, summary: `Accounts you have ${listName}`, querystring: CursorQuery, response: { 200: UserPage, ...problemResponses(400, 401) } },
+      schema: { security: SIGNED_IN, tags, summary: `Accounts you have ${listName}`, querystring: CursorQuery, response: { 200: UserPage, ...problemResponses(400, 401) } },
     }, async (request) => {
       const viewer = requireViewer(request);
       const result = await graph.relations(viewer.userId, kind, seqAfter(request.query.cursor), request.query.limit ?? 20);

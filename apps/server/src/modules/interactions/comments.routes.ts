@@ -2,7 +2,7 @@ import { Comment, CommentPage, CreateCommentBody, CursorQuery } from '@pictor/co
 import { Type, type Static } from '@sinclair/typebox';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
-import { requireViewer } from '../../platform/http/session-auth.js';
+import { requireViewer, SIGNED_IN } from '../../platform/http/session-auth.js';
 import { seqAfter, seqCursor } from '../../platform/cursor.js';
 import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
@@ -25,7 +25,7 @@ export function registerCommentRoutes(app: HttpApp, deps: { comments: Comments; 
   const view = async (viewerId: Id | null, list: Parameters<typeof commentViews>[1]) => commentViews(viewerId, list, { accounts: deps.accounts, comments: deps.store, mediaUrl: deps.mediaUrl });
 
   app.post<{ Params: PostParams; Body: Static<typeof CreateCommentBody> }>('/api/v1/posts/:postId/comments', {
-    schema: { tags, summary: 'Comment on a post, or reply to a comment with replyTo (seed 001: text, mentionedUsers)', params: PostParams, body: CreateCommentBody, response: { 201: Comment, ...problemResponses(400, 401, 403, 404, 422) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Comment on a post, or reply to a comment with replyTo (seed 001: text, mentionedUsers)', params: PostParams, body: CreateCommentBody, response: { 201: Comment, ...problemResponses(400, 401, 403, 404, 422) } },
   }, async (request, reply) => {
     const viewer = requireViewer(request);
     const comment = await comments.add(viewer.userId, pathPostId(request.params.postId), request.body);
@@ -51,7 +51,7 @@ export function registerCommentRoutes(app: HttpApp, deps: { comments: Comments; 
   });
 
   app.delete<{ Params: CommentParams }>('/api/v1/posts/:postId/comments/:commentId', {
-    schema: { tags, summary: 'Delete your comment, or any comment on your post (its replies go with it)', params: CommentParams, response: { 204: {}, ...problemResponses(401, 403, 404) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Delete your comment, or any comment on your post (its replies go with it)', params: CommentParams, response: { 204: {}, ...problemResponses(401, 403, 404) } },
   }, async (request, reply) => {
     const viewer = requireViewer(request);
     await comments.remove(viewer.userId, pathPostId(request.params.postId), pathCommentId(request.params.commentId));
@@ -60,7 +60,7 @@ export function registerCommentRoutes(app: HttpApp, deps: { comments: Comments; 
 
   for (const on of [true, false]) {
     app[on ? 'post' : 'delete']<{ Params: CommentParams }>('/api/v1/posts/:postId/comments/:commentId/like', {
-      schema: { tags, summary: on ? 'Like a comment' : 'Take back a comment like', params: CommentParams, response: { 200: Comment, ...problemResponses(401, 404) } },
+      schema: { security: SIGNED_IN, tags, summary: on ? 'Like a comment' : 'Take back a comment like', params: CommentParams, response: { 200: Comment, ...problemResponses(401, 404) } },
     }, async (request) => {
       const viewer = requireViewer(request);
       const comment = await comments.like(viewer.userId, pathPostId(request.params.postId), pathCommentId(request.params.commentId), on);

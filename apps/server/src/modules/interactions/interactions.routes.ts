@@ -3,7 +3,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { seqAfter, seqCursor } from '../../platform/cursor.js';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
-import { requireViewer } from '../../platform/http/session-auth.js';
+import { requireViewer, SIGNED_IN } from '../../platform/http/session-auth.js';
 import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import { type AccountDirectory, userSummaryView } from '../accounts/public.js';
@@ -39,7 +39,7 @@ export function registerInteractionRoutes(app: HttpApp, deps: InteractionRoutesD
   function toggle(noun: 'like' | 'save', result: TSchema, summaries: { on: string; off: string }, act: (on: boolean, viewerId: Id, postId: Id) => Promise<unknown>) {
     for (const on of [true, false]) {
       app[on ? 'post' : 'delete']<{ Params: PostParams }>(`/api/v1/posts/:postId/${noun}`, {
-        schema: { tags, summary: on ? summaries.on : summaries.off, params: PostParams, response: { 200: result, ...problemResponses(401, 404) } },
+        schema: { security: SIGNED_IN, tags, summary: on ? summaries.on : summaries.off, params: PostParams, response: { 200: result, ...problemResponses(401, 404) } },
       }, async (request) => act(on, requireViewer(request).userId, pathPostId(request.params.postId)));
     }
   }
@@ -61,7 +61,7 @@ export function registerInteractionRoutes(app: HttpApp, deps: InteractionRoutesD
   });
 
   app.get<{ Querystring: Static<typeof CursorQuery> }>('/api/v1/me/saved', {
-    schema: { tags, summary: 'Your saved posts, most recently saved first', querystring: CursorQuery, response: { 200: SavedPage, ...problemResponses(400, 401) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Your saved posts, most recently saved first', querystring: CursorQuery, response: { 200: SavedPage, ...problemResponses(400, 401) } },
   }, async (request) => {
     const viewer = requireViewer(request);
     const { cursor, limit = 20 } = request.query;

@@ -2,7 +2,7 @@ import { Album, AlbumBody, AlbumPage, AlbumWithPosts, CursorQuery } from '@picto
 import { Type, type Static } from '@sinclair/typebox';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
-import { requireViewer } from '../../platform/http/session-auth.js';
+import { requireViewer, SIGNED_IN } from '../../platform/http/session-auth.js';
 import { seqAfter, seqCursor } from '../../platform/cursor.js';
 import { type Id, isId, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
@@ -46,7 +46,7 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
   }
 
   app.post<{ Body: AlbumBody }>('/api/v1/albums', {
-    schema: { tags, summary: 'Create an album', body: AlbumBody, response: { 201: Album, ...problemResponses(400, 401) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Create an album', body: AlbumBody, response: { 201: Album, ...problemResponses(400, 401) } },
   }, async (request, reply) => {
     const viewer = requireViewer(request);
     reply.code(201);
@@ -66,14 +66,14 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
   });
 
   app.patch<{ Params: AlbumParams; Body: AlbumBody }>('/api/v1/albums/:albumId', {
-    schema: { tags, summary: 'Rename an album', params: AlbumParams, body: AlbumBody, response: { 200: Album, ...problemResponses(400, 401, 403, 404) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Rename an album', params: AlbumParams, body: AlbumBody, response: { 200: Album, ...problemResponses(400, 401, 403, 404) } },
   }, async (request) => {
     const viewer = requireViewer(request);
     return presentOwn(viewer.userId, await albums.rename(viewer.userId, albumId(request.params.albumId), request.body.name));
   });
 
   app.delete<{ Params: AlbumParams }>('/api/v1/albums/:albumId', {
-    schema: { tags, summary: 'Delete an album (its posts stay)', params: AlbumParams, response: { 204: {}, ...problemResponses(401, 403, 404) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Delete an album (its posts stay)', params: AlbumParams, response: { 204: {}, ...problemResponses(401, 403, 404) } },
   }, async (request, reply) => {
     await albums.remove(requireViewer(request).userId, albumId(request.params.albumId));
     return reply.code(204).send();
@@ -81,7 +81,7 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
 
   for (const add of [true, false]) {
     app[add ? 'put' : 'delete']<{ Params: AlbumPostParams }>('/api/v1/albums/:albumId/posts/:postId', {
-      schema: { tags, summary: add ? 'Add one of your posts to the album' : 'Take a post out of the album', params: AlbumPostParams, response: { 200: Album, ...problemResponses(401, 403, 404) } },
+      schema: { security: SIGNED_IN, tags, summary: add ? 'Add one of your posts to the album' : 'Take a post out of the album', params: AlbumPostParams, response: { 200: Album, ...problemResponses(401, 403, 404) } },
     }, async (request) => {
       const viewer = requireViewer(request);
       const act = add ? albums.addPost : albums.removePost;

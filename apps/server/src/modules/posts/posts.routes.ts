@@ -4,7 +4,7 @@ import { seqAfter } from '../../platform/cursor.js';
 import { badRequest } from '../../platform/errors.js';
 import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
-import { requireViewer } from '../../platform/http/session-auth.js';
+import { requireViewer, SIGNED_IN } from '../../platform/http/session-auth.js';
 import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory } from '../accounts/public.js';
@@ -47,6 +47,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
 
   app.post('/api/v1/posts', {
     schema: {
+      security: SIGNED_IN,
       tags, summary: 'Publish 1 to 10 photos (multipart: images, caption, crop, filter, alt, location, tags)', consumes: ['multipart/form-data'],
       response: { 200: CreatePostResponse, 201: CreatePostResponse, ...problemResponses(400, 401, 406, 413, 415, 422) },
     },
@@ -73,14 +74,14 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
   });
 
   app.patch<{ Params: PostParams; Body: UpdatePostBody }>('/api/v1/posts/:postId', {
-    schema: { tags, summary: 'Edit the caption, alt texts, comments switch or like-count display', params: PostParams, body: UpdatePostBody, response: { 200: Post, ...problemResponses(400, 401, 403, 404, 422) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Edit the caption, alt texts, comments switch or like-count display', params: PostParams, body: UpdatePostBody, response: { 200: Post, ...problemResponses(400, 401, 403, 404, 422) } },
   }, async (request) => {
     const viewer = requireViewer(request);
     return ownView(viewer.userId, await access.edit(viewer.userId, postId(request.params.postId), request.body));
   });
 
   app.delete<{ Params: PostParams }>('/api/v1/posts/:postId', {
-    schema: { tags, summary: 'Delete a post and its files', params: PostParams, response: { 204: {}, ...problemResponses(401, 403, 404) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Delete a post and its files', params: PostParams, response: { 204: {}, ...problemResponses(401, 403, 404) } },
   }, async (request, reply) => {
     await access.remove(requireViewer(request).userId, postId(request.params.postId));
     return reply.code(204).send();
@@ -88,7 +89,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
 
   for (const archived of [true, false]) {
     app[archived ? 'post' : 'delete']<{ Params: PostParams }>('/api/v1/posts/:postId/archive', {
-      schema: { tags, summary: archived ? 'Archive: hidden from everyone but you' : 'Unarchive: back on the profile', params: PostParams, response: { 200: Post, ...problemResponses(401, 403, 404) } },
+      schema: { security: SIGNED_IN, tags, summary: archived ? 'Archive: hidden from everyone but you' : 'Unarchive: back on the profile', params: PostParams, response: { 200: Post, ...problemResponses(401, 403, 404) } },
     }, async (request) => {
       const viewer = requireViewer(request);
       return ownView(viewer.userId, await access.setArchived(viewer.userId, postId(request.params.postId), archived));
@@ -96,7 +97,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
   }
 
   app.get<{ Params: PostParams & { index: number } }>('/api/v1/posts/:postId/photos/:index/original', {
-    schema: { tags, summary: 'The original upload of one photo, metadata intact: only for its owner', params: Type.Object({ postId: Type.String({ maxLength: 40 }), index: Type.Integer({ minimum: 0, maximum: 9 }) }), response: { ...problemResponses(401, 403, 404) } },
+    schema: { security: SIGNED_IN, tags, summary: 'The original upload of one photo, metadata intact: only for its owner', params: Type.Object({ postId: Type.String({ maxLength: 40 }), index: Type.Integer({ minimum: 0, maximum: 9 }) }), response: { ...problemResponses(401, 403, 404) } },
   }, async (request, reply) => {
     const key = await access.original(requireViewer(request).userId, postId(request.params.postId), request.params.index);
     const original = await deps.photos.openOriginal(key);
@@ -114,7 +115,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
   });
 
   app.get<{ Querystring: Static<typeof CursorQuery> }>('/api/v1/me/archive', {
-    schema: { tags, summary: 'Your archived posts, newest first', querystring: CursorQuery, response: { 200: PostPage, ...problemResponses(400, 401) } },
+    schema: { security: SIGNED_IN, tags, summary: 'Your archived posts, newest first', querystring: CursorQuery, response: { 200: PostPage, ...problemResponses(400, 401) } },
   }, async (request) => {
     const viewer = requireViewer(request);
     const { cursor, limit = 20 } = request.query;

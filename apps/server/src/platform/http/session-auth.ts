@@ -90,6 +90,11 @@ function csrfMatches(request: FastifyRequest, sessionToken: string): boolean {
 
 /** The signed-in viewer, or a 401 for routes that need one. */
 export function requireViewer(request: FastifyRequest): Viewer {
+  // A programming error, caught by any test of the route: without the declaration the
+  // route would validate before answering 401 and its docs would not say it needs a session.
+  if (!needsViewer(request.routeOptions.schema?.security)) {
+    throw new Error(`${request.routeOptions.method} ${request.routeOptions.url} calls requireViewer but does not declare security: SIGNED_IN`);
+  }
   if (!request.viewer) throw unauthorized();
   return request.viewer;
 }
