@@ -78,6 +78,16 @@ export function userStoreContract(name: string, open: () => Promise<AccountStore
       expect(await stores.users.findById('9223372036854775807')).toEqual(big);
     });
 
+    it('when asking which accounts were active since a time, then only ids at or after it come back', async () => {
+      const recent = aUser({ lastActiveAt: new Date('2026-03-10T00:00:00Z') });
+      const exactly = aUser({ lastActiveAt: new Date('2026-03-05T00:00:00Z') });
+      const away = aUser({ lastActiveAt: new Date('2026-01-01T00:00:00Z') });
+      for (const user of [recent, exactly, away]) await stores.users.create(user, []);
+      const found = await stores.users.activeAmong([recent.id, exactly.id, away.id, ids.next()], new Date('2026-03-05T00:00:00Z'));
+      expect([...found].sort()).toEqual([recent.id, exactly.id].sort());
+      expect(await stores.users.activeAmong([], new Date(0))).toEqual([]);
+    });
+
     it('when the profile is patched, then only the named fields change and the event commits with it', async () => {
       const user = aUser({ bio: 'old bio', website: 'https://old.example/' });
       await stores.users.create(user, []);

@@ -1,5 +1,5 @@
 import type { ProfilePatch, User, UserStore } from '../../modules/accounts/public.js';
-import { fromDb, num, toDb, type Sqlite } from './database.js';
+import { fromDb, idList, num, type Sqlite, toDb } from './database.js';
 import type { OutboxWriter } from './event-log.sqlite.js';
 
 const COLUMNS = 'id, username, email, password_hash, display_name, bio, website, avatar, is_private, created_at, last_active_at';
@@ -42,6 +42,7 @@ export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserSto
   const byUsername = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
   const byEmail = db.prepare(`SELECT ${COLUMNS} FROM users WHERE email = ?`);
   const byIds = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id IN (SELECT value FROM json_each(?))`);
+  const activeIds = db.prepare('SELECT CAST(id AS TEXT) FROM users WHERE id IN (SELECT value FROM json_each(?)) AND last_active_at >= ?').pluck();
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   const touch = db.prepare('UPDATE users SET last_active_at = ? WHERE id = ? AND last_active_at < ?');
   const remove = db.prepare('DELETE FROM users WHERE id = ?');
@@ -86,7 +87,10 @@ export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserSto
     async findManyByIds(ids) {
       if (ids.length === 0) return [];
       // Ids go through JSON as strings and are cast, so 64-bit values keep every digit.
-      return (byIds.all(`[${ids.map((id) => BigInt(id).toString()).join(',')}]`) as Record<string, unknown>[]).map(toUser);
+      return (byIds.all(idList(ids)) as Record<string, unknown>[]).map(toUser);
+    },
+    async activeAmong(ids, since) {
+      return ids.length === 0 ? [] : (activeIds.all(idList(ids), since.getTime()) as string[]);
     },
     async updateProfile(id, patch, events) {
       const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof ProfilePatch, unknown][];

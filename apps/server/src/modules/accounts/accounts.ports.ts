@@ -13,6 +13,8 @@ export interface UserStore {
   findByEmail(email: string): Promise<User | null>;
   /** Users for the ids that exist, in no particular order; one round trip for any number of ids. */
   findManyByIds(ids: readonly Id[]): Promise<User[]>;
+  /** Of `ids`, those active at or after `since`, in no particular order; one round trip, ids only (the fan-out's filter). */
+  activeAmong(ids: readonly Id[], since: Date): Promise<Id[]>;
   /**
    * Accounts whose username, or Unicode-lowercased display name, starts with `prefix` (which the
    * caller passes lowercased and non-empty): username matches first in username order, then

@@ -53,6 +53,7 @@ export function createAccountsModule(deps: AccountsDeps) {
       findById: (id: Id) => users.findById(id),
       findByUsername: (username: string) => users.findByUsername(username.trim().toLowerCase()),
       findManyByIds: (ids: readonly Id[]) => users.findManyByIds(ids),
+      activeAmong: (ids: readonly Id[], since: Date) => users.activeAmong(ids, since),
     },
     /** `counts` and `blockedAmong` come from the graph module, which is built on this one. */
     registerRoutes(app: HttpApp, counts: (userId: Id) => Promise<ProfileCounts>, blockedAmong: BlockedAmong) {

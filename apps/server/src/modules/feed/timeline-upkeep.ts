@@ -45,15 +45,17 @@ export function createTimelineUpkeep(deps: UpkeepDeps) {
     return now;
   }
 
-  /** The author's followers active within the cut-off, a page of followers at a time. */
+  /**
+   * The author's followers active within the cut-off, a page of followers at a time.
+   * Ids only: loading whole accounts here would push the feed's hot authors out of the user cache.
+   */
   async function activeFollowers(authorId: Id): Promise<Id[]> {
-    const activeSince = deps.clock.now().getTime() - inactiveMs;
+    const activeSince = new Date(deps.clock.now().getTime() - inactiveMs);
     const active: Id[] = [];
     let after: string | null = null;
     do {
       const page = await graph.followers(authorId, after, FAN_OUT_BATCH);
-      const users = await deps.accounts.findManyByIds(page.ids);
-      for (const user of users) if (user.lastActiveAt.getTime() >= activeSince) active.push(user.id);
+      active.push(...(await deps.accounts.activeAmong(page.ids, activeSince)));
       after = page.next;
     } while (after !== null);
     return active;
