@@ -8,5 +8,6 @@ const api = process.env.PICTOR_API ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   plugins: [react()],
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 400 },
-  server: { proxy: { '/api': api, '/media': api, '/ws': { target: api, ws: true } } },
+  // The WebSocket lives under /api too (/api/v1/realtime), so /api is proxied with upgrades.
+  server: { proxy: { '/api': { target: api, ws: true }, '/media': api } },
 });
