@@ -1,7 +1,8 @@
-import type { Post, PostPage, UserSearchResults, UserSummary } from '@pictor/contract';
+import type { FeedPage, Post, PostPage, UserSearchResults, UserSummary } from '@pictor/contract';
 import { type InfiniteData, keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import type { AlbumWithPosts } from '../posts/api';
 
 /** The #tag or @name being typed at the caret, if any. */
 export function tokenAt(text: string, caret: number): { start: number; word: string } | null {
@@ -42,16 +43,20 @@ export function useMentionSuggestions(prefix: string | null): UserSummary[] {
   return (search.data?.items ?? []).filter(startsWith(prefix));
 }
 
-/** Hashtags the viewer has already seen in loaded posts: cheap, local suggestions. */
+/** The posts of one cached page: a grid's, the feed's or an album's. */
+const postsOf = (page: PostPage | FeedPage | AlbumWithPosts): Post[] =>
+  'items' in page ? page.items : Array.isArray(page.posts) ? page.posts : page.posts.items;
+
+/** Hashtags the viewer has already seen in loaded posts (the feed, grids, albums): cheap, local suggestions. */
 export function useHashtagSuggestions(prefix: string | null): string[] {
   const client = useQueryClient();
   if (prefix === null) return [];
   const tags = new Set<string>();
-  const add = (post: Post) => {
-    for (const tag of post.hashtags) tags.add(tag.replace(/^#/, ''));
-  };
-  for (const [, data] of client.getQueriesData<InfiniteData<PostPage> | Post>({ queryKey: ['posts'] })) {
-    if (data && 'pages' in data) for (const page of data.pages) page.items.forEach(add);
+  const lists = client.getQueriesData<InfiniteData<PostPage | FeedPage | AlbumWithPosts>>({
+    predicate: (query) => query.queryKey[0] === 'posts' || query.queryKey[0] === 'feed',
+  });
+  for (const [, data] of lists) {
+    for (const page of data?.pages ?? []) for (const post of postsOf(page)) for (const tag of post.hashtags) tags.add(tag.replace(/^#/, ''));
   }
   return [...tags].filter((t) => t.startsWith(prefix) && t !== prefix).slice(0, 5);
 }

@@ -1,43 +1,45 @@
 import type { Album, Post } from '@pictor/contract';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, errorText } from '../../api/client';
+import { errorText } from '../../api/client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Icon } from '../../ui/Icon';
+import { LoadMore } from '../../ui/LoadMore';
 import { Sheet } from '../../ui/Sheet';
 import { EmptyState, ErrorState, Spinner } from '../../ui/States';
 import { useMe } from '../auth/session';
 import { AlbumNameForm } from './AlbumName';
-import { albumKey, useAlbumPost, useDeleteAlbum, useRenameAlbum } from './api';
+import { useAlbum, useAlbumPost, useDeleteAlbum, useRenameAlbum } from './api';
 import { PostGrid } from './PostGrid';
 
 export default function AlbumPage() {
-  const { username = '', albumId = '' } = useParams();
+  const { albumId = '' } = useParams();
   const me = useMe().data;
-  const album = useQuery({
-    queryKey: albumKey(albumId),
-    queryFn: () => api.get<{ album: Album; posts: { items: Post[]; nextCursor: string | null } }>(`/albums/${albumId}`, { limit: 60 }),
-  });
+  const album = useAlbum(albumId);
   if (album.isPending) return <Spinner />;
   if (album.isError) return <ErrorState error={album.error} retry={() => album.refetch()} />;
-  const { album: info, posts } = album.data;
+  const pages = album.data.pages;
+  const info = pages[0]!.album;
+  const posts = pages.flatMap((page) => page.posts.items);
   const mine = me?.id === info.owner.id;
+  // The owner's name from the album, not the URL: /anyone/albums/{id} opens the same album.
+  const owner = info.owner.username;
   return (
     <div className="page">
       <div className="album-head">
         <h1 className="page-title">
-          <Link to={`/${username}`}>{username}</Link> · {info.name}
+          <Link to={`/${owner}`}>{owner}</Link> · {info.name}
         </h1>
         {mine ? <AlbumOwnerTools album={info} /> : null}
       </div>
-      {posts.items.length === 0 ? (
+      {posts.length === 0 ? (
         <EmptyState title="This album is empty">{mine ? <p>Add posts from the ⋯ menu on any of your posts.</p> : null}</EmptyState>
       ) : mine ? (
-        <OwnerGrid albumId={info.id} posts={posts.items} />
+        <OwnerGrid albumId={info.id} posts={posts} />
       ) : (
-        <PostGrid posts={posts.items} />
+        <PostGrid posts={posts} />
       )}
+      <LoadMore query={album} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Album, AlbumPage, Post, PostPage, PostWithEngagement, UpdatePostBody } from '@pictor/contract';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useCursorPages } from '../../api/pages';
 
@@ -61,6 +61,25 @@ export function useEditPost(postId: string) {
       void client.invalidateQueries({ queryKey: postKey(postId) });
       refreshLists(client);
     },
+  });
+}
+
+/**
+ * GET /albums/{id}: the album, and a page of its posts. The contract's AlbumWithPosts names its
+ * parts by $ref, which TypeBox cannot turn into a static type, so the shape is spelled here.
+ */
+export interface AlbumWithPosts {
+  album: Album;
+  posts: { items: Post[]; nextCursor: string | null };
+}
+
+/** An album with its posts, 60 at a time; every page repeats the album itself. */
+export function useAlbum(albumId: string) {
+  return useInfiniteQuery({
+    queryKey: albumKey(albumId),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => api.get<AlbumWithPosts>(`/albums/${albumId}`, { cursor: pageParam, limit: 60 }),
+    getNextPageParam: (last) => last.posts.nextCursor,
   });
 }
 
