@@ -35,7 +35,7 @@ export function useArchivePost(postId: string) {
       archived ? api.post<Post>(`/posts/${postId}/archive`) : api.delete<Post>(`/posts/${postId}/archive`),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: postKey(postId) });
-      void client.invalidateQueries({ queryKey: ['posts'] });
+      refreshLists(client);
     },
   });
 }
