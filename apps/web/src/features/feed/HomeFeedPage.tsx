@@ -16,7 +16,8 @@ function markFeedPainted() {
 }
 
 export default function HomeFeedPage() {
-  const [mode, setMode] = useState<Mode>(() => (localStorage.getItem('pictor:feed-mode') as Mode) || 'ranked');
+  // Whatever else is stored (an old value, a hand edit) would be refused by the API: start ranked.
+  const [mode, setMode] = useState<Mode>(() => (localStorage.getItem('pictor:feed-mode') === 'following' ? 'following' : 'ranked'));
   const feed = useCursorPages<FeedPage>(['feed', mode], '/feed', { mode, limit: 10 });
   useEffect(() => {
     if (feed.isSuccess) markFeedPainted();
