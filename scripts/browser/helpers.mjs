@@ -1,6 +1,5 @@
 // Small steps the journeys share: people, photos, accessibility checks, screenshots.
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
 
@@ -13,6 +12,9 @@ export const DESKTOP = { width: 1280, height: 800 };
 let counter = 0;
 export const uniqueName = (base) => `${base}${Date.now().toString(36).slice(-4)}${counter++}`;
 export const PASSWORD = 'correct horse battery staple 42';
+
+/** Whether the server publishes a route matching `re` (journeys for unbuilt APIs skip). */
+export const hasRoute = (world, re) => world.paths.some((p) => re.test(p));
 
 /** A fresh person in their own browser context (their own cookies). */
 export async function person(browser, base, url, viewport = PHONE) {
@@ -46,16 +48,41 @@ export async function makePhoto(seed = 0, width = 1200, height = 900) {
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }
 
-export async function postPhoto(who, { caption, seed = 1 }) {
-  const { page } = who;
+/** Opens the compose page with one photo chosen and described. */
+export async function startPost(page, seed, alt = `Test photo ${seed}`) {
   await page.goto('/create');
   await page.locator('input[type=file]').setInputFiles({ name: `photo-${seed}.jpg`, mimeType: 'image/jpeg', buffer: await makePhoto(seed) });
-  await page.getByLabel('Alt text for photo 1').fill(`Test photo ${seed}: a gradient with a circle`);
+  await page.getByLabel('Alt text for photo 1').fill(alt);
+}
+
+export async function postPhoto(who, { caption, seed = 1 }) {
+  const { page } = who;
+  await startPost(page, seed, `Test photo ${seed}: a gradient with a circle`);
   await page.getByText('Clarendon').click();
   await page.getByLabel('Caption').fill(caption);
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await page.waitForURL(/\/p\/\d+$/, { timeout: 60_000 });
   return page.url().split('/p/')[1];
+}
+
+/** Comments on a post from its page and waits for the comment to show. */
+export async function comment(page, postId, text) {
+  await page.goto(`/p/${postId}`);
+  await page.getByLabel('Add a comment').fill(text);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await page.getByText(text).waitFor();
+}
+
+/** A desktop-sized window signed in as `who` (a copy of their cookies). */
+export async function asDesktop(world, who) {
+  const context = await world.browser.newContext({ viewport: DESKTOP, baseURL: world.url, storageState: await who.context.storageState() });
+  return { context, page: await context.newPage() };
+}
+
+/** Goes to a page of the app and waits until its main content is there. */
+export async function open(page, path) {
+  await page.goto(path);
+  await page.locator('main h1, main article, main section').first().waitFor();
 }
 
 /** Fails on serious or critical axe-core violations. */

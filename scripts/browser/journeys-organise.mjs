@@ -2,18 +2,12 @@
 // comment likes, @mention suggestions, a place without coordinates, and the blocked list.
 // They run after the journeys in journeys.mjs, in the same world (alice has posted world.postId).
 import assert from 'node:assert/strict';
-import { checkA11y, DESKTOP, makePhoto, person, shoot, signUp } from './helpers.mjs';
+import { asDesktop, checkA11y, comment, hasRoute, open, person, shoot, signUp, startPost } from './helpers.mjs';
 
 /** Opens the ⋯ menu of the one post on the page and picks an item. */
 async function postMenu(page, item) {
   await page.getByRole('button', { name: 'More options' }).first().click();
   await page.getByRole('dialog', { name: 'Post options' }).getByRole('button', { name: item, exact: true }).click();
-}
-
-async function startPost(page, seed) {
-  await page.goto('/create');
-  await page.locator('input[type=file]').setInputFiles({ name: `photo-${seed}.jpg`, mimeType: 'image/jpeg', buffer: await makePhoto(seed) });
-  await page.getByLabel('Alt text for photo 1').fill(`Test photo ${seed}`);
 }
 
 export const organiseJourneys = [
@@ -80,13 +74,9 @@ export const organiseJourneys = [
   },
   {
     name: 'liking a comment (optimistic heart and count, survives a reload)',
-    skip: (world) => !world.paths.some((p) => /\/comments\/\{commentId\}\/like/.test(p)) && 'the comment likes API is not published yet',
+    skip: (world) => !hasRoute(world, /\/comments\/\{commentId\}\/like/) && 'the comment likes API is not published yet',
     async run(world) {
-      const alice = world.alice.page;
-      await alice.goto(`/p/${world.postId}`);
-      await alice.getByLabel('Add a comment').fill('Thank you!');
-      await alice.getByRole('button', { name: 'Post', exact: true }).click();
-      await alice.getByText('Thank you!').waitFor();
+      await comment(world.alice.page, world.postId, 'Thank you!');
       const bob = world.bob.page;
       await bob.goto(`/p/${world.postId}`);
       const heart = bob.getByRole('button', { name: `Like comment by ${world.alice.username}` });
@@ -102,7 +92,7 @@ export const organiseJourneys = [
   },
   {
     name: 'a reply thread longer than one page shows every reply',
-    skip: (world) => !world.paths.some((p) => /\/comments/.test(p)) && 'the comments API is not published yet',
+    skip: (world) => !hasRoute(world, /\/comments/) && 'the comments API is not published yet',
     async run(world) {
       const { page, context } = world.alice;
       const csrf = (await context.cookies()).find((c) => c.name === 'pictor_csrf')?.value ?? '';
@@ -180,8 +170,7 @@ export const organiseJourneys = [
   {
     name: 'the new screens at desktop width pass axe and are captured',
     async run(world) {
-      const desk = await world.browser.newContext({ viewport: DESKTOP, baseURL: world.url, storageState: await world.alice.context.storageState() });
-      const page = await desk.newPage();
+      const { context: desk, page } = await asDesktop(world, world.alice);
       const steps = [
         ['album', world.albumPath, null],
         ['album-picker', `/p/${world.postId}`, () => postMenu(page, 'Add to album')],
@@ -203,10 +192,7 @@ export const organiseJourneys = [
         }],
       ];
       for (const [name, path, act] of steps) {
-        if (path) {
-          await page.goto(path);
-          await page.locator('main h1, main article, main section').first().waitFor();
-        }
+        if (path) await open(page, path);
         if (act) await act();
         await checkA11y(page, `${name} (desktop)`);
         await shoot(page, `desktop-${name}`);

@@ -1,9 +1,7 @@
 // The journeys issue 5 asks for, each a function of a shared world (server + browser + people).
 import assert from 'node:assert/strict';
-import { checkA11y, DESKTOP, makePhoto, PASSWORD, person, postPhoto, shoot, signUp } from './helpers.mjs';
+import { asDesktop, checkA11y, comment, hasRoute, makePhoto, open, PASSWORD, person, postPhoto, shoot, signUp } from './helpers.mjs';
 import { organiseJourneys } from './journeys-organise.mjs';
-
-const hasRoute = (world, re) => world.paths.some((p) => re.test(p));
 
 export const journeys = [
   {
@@ -126,10 +124,7 @@ export const journeys = [
     skip: (world) => !hasRoute(world, /\/comments/) && 'the comments API is not published yet',
     async run(world) {
       const bob = world.bob.page;
-      await bob.goto(`/p/${world.postId}`);
-      await bob.getByLabel('Add a comment').fill('What a view!');
-      await bob.getByRole('button', { name: 'Post', exact: true }).click();
-      await bob.getByText('What a view!').waitFor();
+      await comment(bob, world.postId, 'What a view!');
       await bob.reload();
       await bob.getByText('What a view!').waitFor();
     },
@@ -137,11 +132,9 @@ export const journeys = [
   {
     name: 'main pages at desktop width pass axe and are captured',
     async run(world) {
-      const desk = await world.browser.newContext({ viewport: DESKTOP, baseURL: world.url, storageState: await world.alice.context.storageState() });
-      const page = await desk.newPage();
+      const { context: desk, page } = await asDesktop(world, world.alice);
       for (const [path, name] of [[`/${world.alice.username}`, 'profile'], [`/p/${world.postId}`, 'post'], ['/create', 'compose'], ['/accounts/settings', 'settings'], ['/', 'feed'], ['/explore', 'explore']]) {
-        await page.goto(path);
-        await page.locator('main h1, main article, main section').first().waitFor();
+        await open(page, path);
         await checkA11y(page, `${name} (desktop)`);
         await shoot(page, `desktop-${name}`);
       }
@@ -152,8 +145,7 @@ export const journeys = [
       await desk.close();
       const { page: phone } = world.alice;
       for (const [path, name] of [[`/${world.alice.username}`, 'profile'], ['/', 'feed'], ['/accounts/settings', 'settings']]) {
-        await phone.goto(path);
-        await phone.locator('main h1, main article, main section').first().waitFor();
+        await open(phone, path);
         await checkA11y(phone, `${name} (phone)`);
         await shoot(phone, `phone-${name}`);
       }
