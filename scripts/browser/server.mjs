@@ -39,7 +39,12 @@ export async function startServer() {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    // A server that never came up still leaves nothing behind: no process, no data dir.
+    if (child.exitCode !== null || Date.now() > deadline) {
+      const why = child.exitCode !== null ? `server exited with ${child.exitCode}` : 'server did not start within 60 s';
+      await stop(child, dataDir);
+      throw new Error(why);
+    }
     try {
       const response = await fetch(`${url}/api/openapi.json`);
       if (response.ok) {
@@ -48,10 +53,6 @@ export async function startServer() {
       }
     } catch {
       // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGTERM');
-      throw new Error('server did not start within 60 s');
     }
     await new Promise((r) => setTimeout(r, 250));
   }
