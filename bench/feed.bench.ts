@@ -4,9 +4,10 @@
  * Home feed latency and throughput at 1/16/64 readers in both modes next to a
  * storage-free page of the same shape, bulk fan-out inserts/s, time until a
  * 5,000-follower author's post is in every active follower's timeline, and
- * likes/s from 64 concurrent clients with the final count checked.
+ * likes/s from 64 concurrent clients with the final count checked. The section for
+ * BENCHMARKS.md is printed and saved to bench/.data/results/feed.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -160,12 +161,9 @@ At 64 readers the feed serves ${share('following')} % (following) and ${share('r
 | final count check | counter ${likes.counter}, like rows ${likes.rows}: ${likes.counter === likes.ok && likes.rows === likes.ok ? 'exact' : 'MISMATCH'} |
 `;
   console.log(text);
-  const file = resolve(import.meta.dirname, '../BENCHMARKS.md');
-  const current = readFileSync(file, 'utf8');
-  const start = current.indexOf('## Feed, likes and fan-out');
-  if (start < 0) writeFileSync(file, `${current.trimEnd()}\n\n${text}`);
-  else {
-    const end = current.indexOf('\n## ', start + 5);
-    writeFileSync(file, current.slice(0, start) + text + (end < 0 ? '' : current.slice(end + 1)));
-  }
+  // Saved beside the other results, not spliced into BENCHMARKS.md: that section goes on with
+  // written analysis, which replacing "up to the next heading" would erase.
+  const out = resolve(import.meta.dirname, '.data/results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'feed.md'), text);
 }
