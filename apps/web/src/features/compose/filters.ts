@@ -1,3 +1,5 @@
+import type { Post } from '@pictor/contract';
+
 /**
  * The server's named filters (apps/server/src/modules/media/image-filters.ts) approximated
  * with CSS filters for the preview; the server applies the real ones to the pixels.
@@ -17,11 +19,12 @@ export const FILTERS: { name: string; label: string; css: string }[] = [
 
 export const cssFilter = (name: string) => FILTERS.find((f) => f.name === name)?.css ?? 'none';
 
+// `satisfies` ties the choices to the contract's crop values: a renamed or dropped one fails typecheck.
 export const CROPS = [
   { value: '1:1', label: 'Square', ratio: '1 / 1' },
   { value: '4:5', label: 'Portrait', ratio: '4 / 5' },
   { value: '1.91:1', label: 'Landscape', ratio: '1.91 / 1' },
-] as const;
+] as const satisfies readonly { value: Post['crop']; label: string; ratio: string }[];
 export type Crop = (typeof CROPS)[number]['value'];
 
 export const MAX_PHOTOS = 10;
