@@ -120,6 +120,23 @@ export const journeys = [
     },
   },
   {
+    name: 'a like changed on the post page shows in the feed on going back',
+    skip: (world) => !hasRoute(world, /^\/api\/v1\/feed/) && 'the home feed API (GET /api/v1/feed) is not published yet',
+    async run(world) {
+      const bob = world.bob.page;
+      const card = () => bob.locator('article', { hasText: 'Golden hour at the pier' });
+      await bob.goto('/');
+      await card().getByRole('button', { name: 'Unlike' }).waitFor();
+      await card().getByRole('link', { name: 'Comment' }).click();
+      await bob.waitForURL(/\/p\/\d+/);
+      await bob.getByRole('button', { name: 'Unlike' }).click();
+      await bob.getByRole('button', { name: 'Like', exact: true }).waitFor();
+      await bob.goBack();
+      await card().getByRole('button', { name: 'Like', exact: true }).click();
+      await card().getByRole('button', { name: 'Unlike' }).waitFor();
+    },
+  },
+  {
     name: 'commenting on a post',
     skip: (world) => !hasRoute(world, /\/comments/) && 'the comments API is not published yet',
     async run(world) {

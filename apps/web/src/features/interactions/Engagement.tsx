@@ -1,4 +1,5 @@
 import type { PostWithEngagement } from '@pictor/contract';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorText } from '../../api/client';
@@ -6,7 +7,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Icon } from '../../ui/Icon';
 import { useMe } from '../auth/session';
 import { PostCard } from '../posts/PostCard';
-import { like, save } from './api';
+import { like, patchCachedPost, save } from './api';
 import { Comments } from './Comments';
 import { LikersSheet } from './LikersSheet';
 import { ShareButton } from './ShareButton';
@@ -23,6 +24,7 @@ interface Props {
 export function Engagement({ post, eager, expanded }: Props) {
   const me = useMe().data;
   const navigate = useNavigate();
+  const client = useQueryClient();
   // Local state holds the optimistic answer; until the first click the post says what is true.
   const [liked, setLiked] = useState<boolean | null>(null);
   const [likes, setLikes] = useState<number | null | undefined>(undefined);
@@ -44,6 +46,7 @@ export function Engagement({ post, eager, expanded }: Props) {
       const result = await like(post.id, on);
       setLiked(result.liked);
       setLikes(result.likes);
+      patchCachedPost(client, post.id, { viewerHasLiked: result.liked, likes: result.likes });
     } catch (failure) {
       setLiked(before.liked);
       setLikes(before.likes);
@@ -55,7 +58,10 @@ export function Engagement({ post, eager, expanded }: Props) {
     const on = !saved;
     setSaved(on);
     try {
-      setSaved((await save(post.id, on)).saved);
+      const { saved: now } = await save(post.id, on);
+      setSaved(now);
+      patchCachedPost(client, post.id, { viewerHasSaved: now });
+      void client.invalidateQueries({ queryKey: ['posts', 'saved'] });
     } catch (failure) {
       setSaved(!on);
       setError(failure);
