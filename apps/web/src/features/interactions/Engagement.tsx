@@ -101,7 +101,7 @@ export function Engagement({ post, eager, expanded }: Props) {
         <Comments post={post} />
       ) : post.comments > 0 ? (
         <Link to={`/p/${post.id}`} className="muted">
-          View all {post.comments} comments
+          {post.comments === 1 ? 'View 1 comment' : `View all ${post.comments.toLocaleString()} comments`}
         </Link>
       ) : null}
       <LikersSheet postId={post.id} open={showLikers} onClose={() => setShowLikers(false)} />
