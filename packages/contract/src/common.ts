@@ -1,4 +1,4 @@
-import { type TSchema, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 
 /** 64-bit ids travel as decimal strings: JSON numbers lose precision past 2^53. */
 export const IdString = Type.String({ pattern: '^[0-9]{1,19}$', description: 'A 64-bit id as a decimal string.', examples: ['7318273649812345856'] });
@@ -15,6 +15,14 @@ export const Problem = Type.Object(
   },
   { $id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json.' },
 );
+
+export type Problem = Static<typeof Problem>;
+
+/**
+ * A `$ref` to a named schema that still has that schema's static type: for shapes that
+ * would otherwise inline the same named part twice (OpenAPI allows each $id once inline).
+ */
+export const refTo = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T>>(Type.Ref(schema.$id!));
 
 export const CursorQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),

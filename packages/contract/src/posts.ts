@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { UserSummary } from './accounts.js';
-import { IdString, page } from './common.js';
+import { IdString, page, refTo } from './common.js';
 
 export const CropAspect = Type.Union([Type.Literal('1:1'), Type.Literal('4:5'), Type.Literal('1.91:1')]);
 
@@ -115,8 +115,8 @@ export const AlbumBody = Type.Object({ name: Type.String({ minLength: 1, maxLeng
 export const AlbumPage = page(Album, 'albums');
 // By reference: the album and its posts share UserSummary and PostPhoto, which may appear only once inline.
 export const AlbumWithPosts = Type.Object({
-  album: Type.Ref('Album'),
-  posts: Type.Object({ items: Type.Array(Type.Ref('Post')), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+  album: refTo(Album),
+  posts: Type.Object({ items: Type.Array(refTo(Post)), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
 });
 
 export type GeoPoint = Static<typeof GeoPoint>;
@@ -129,3 +129,4 @@ export type PostPage = Static<typeof PostPage>;
 export type Album = Static<typeof Album>;
 export type AlbumBody = Static<typeof AlbumBody>;
 export type AlbumPage = Static<typeof AlbumPage>;
+export type AlbumWithPosts = Static<typeof AlbumWithPosts>;

@@ -1,16 +1,11 @@
+import type { Problem } from '@pictor/contract';
 /**
  * The one way the web app talks to Pictor: the public API under /api/v1, same origin,
  * with the session cookie. Writes echo the readable `pictor_csrf` cookie in X-CSRF-Token.
  * Request and answer shapes come from @pictor/contract, never hand-copied.
  */
-export interface ProblemBody {
-  code: string;
-  detail?: string;
-  title?: string;
-  status?: number;
-  fields?: { field: string; message: string }[];
-  retryAfterSeconds?: number;
-}
+/** The contract's Problem; only `code` is sure, since a proxy in front may answer with anything. */
+export type ProblemBody = Pick<Problem, 'code'> & Partial<Problem>;
 
 export class ApiError extends Error {
   constructor(

@@ -1,8 +1,7 @@
-import type { FeedPage, Post, PostPage, UserSearchResults, UserSummary } from '@pictor/contract';
+import type { AlbumWithPosts, FeedPage, Post, PostPage, UserSearchResults, UserSummary } from '@pictor/contract';
 import { type InfiniteData, keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { AlbumWithPosts } from '../posts/api';
 
 /** The #tag or @name being typed at the caret, if any. */
 export function tokenAt(text: string, caret: number): { start: number; word: string } | null {

@@ -1,4 +1,4 @@
-import type { Album, AlbumPage, Post, PostPage, PostWithEngagement, UpdatePostBody } from '@pictor/contract';
+import type { Album, AlbumPage, AlbumWithPosts, Post, PostPage, PostWithEngagement, UpdatePostBody } from '@pictor/contract';
 import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useCursorPages } from '../../api/pages';
@@ -62,15 +62,6 @@ export function useEditPost(postId: string) {
       refreshLists(client);
     },
   });
-}
-
-/**
- * GET /albums/{id}: the album, and a page of its posts. The contract's AlbumWithPosts names its
- * parts by $ref, which TypeBox cannot turn into a static type, so the shape is spelled here.
- */
-export interface AlbumWithPosts {
-  album: Album;
-  posts: { items: Post[]; nextCursor: string | null };
 }
 
 /** An album with its posts, 60 at a time; every page repeats the album itself. */
