@@ -9,6 +9,8 @@ const MARK_READ_EVERY_MS = 3_600_000;
 const FAN_OUT_BATCH = 1000;
 /** Timeline rows per transaction in a fan-out: big enough to amortise a commit, small enough to keep readers waiting briefly. */
 const FLUSH_ROWS = 20_000;
+/** Follower ids per activity query. */
+const ACTIVITY_BATCH = 5000;
 /** Posts pulled per followed account when a follow starts. */
 export const BACKFILL_PER_AUTHOR = 20;
 /** Posts pulled when a returning reader's timeline is rebuilt. */
@@ -45,20 +47,36 @@ export function createTimelineUpkeep(deps: UpkeepDeps) {
     return now;
   }
 
-  /**
-   * The author's followers active within the cut-off, a page of followers at a time.
-   * Ids only: loading whole accounts here would push the feed's hot authors out of the user cache.
-   */
-  async function activeFollowers(authorId: Id): Promise<Id[]> {
-    const activeSince = new Date(deps.clock.now().getTime() - inactiveMs);
-    const active: Id[] = [];
+  async function allFollowers(authorId: Id): Promise<Id[]> {
+    const followers: Id[] = [];
     let after: string | null = null;
     do {
       const page = await graph.followers(authorId, after, FAN_OUT_BATCH);
-      active.push(...(await deps.accounts.activeAmong(page.ids, activeSince)));
+      followers.push(...page.ids);
       after = page.next;
     } while (after !== null);
-    return active;
+    return followers;
+  }
+
+  /**
+   * Who receives each author's posts: the author and their followers active within the
+   * cut-off; a celebrity only themselves. Followers are paged from the graph, then their
+   * activity is asked once for everyone in the batch (authors share many followers).
+   * Ids only: loading whole accounts here would push the feed's hot authors out of the user cache.
+   */
+  async function readersOf(authorIds: readonly Id[]): Promise<Map<Id, Id[]>> {
+    const celebrities = await celebritiesAmong(authorIds);
+    const followersOf = new Map<Id, Id[]>();
+    for (const authorId of authorIds) {
+      if (!celebrities.has(authorId)) followersOf.set(authorId, await allFollowers(authorId));
+    }
+    const everyone = [...new Set([...followersOf.values()].flat())];
+    const since = new Date(deps.clock.now().getTime() - inactiveMs);
+    const active = new Set<Id>();
+    for (let from = 0; from < everyone.length; from += ACTIVITY_BATCH) {
+      for (const id of await deps.accounts.activeAmong(everyone.slice(from, from + ACTIVITY_BATCH), since)) active.add(id);
+    }
+    return new Map(authorIds.map((authorId) => [authorId, [authorId, ...(followersOf.get(authorId) ?? []).filter((id) => active.has(id))]]));
   }
 
   return {
@@ -69,18 +87,12 @@ export function createTimelineUpkeep(deps: UpkeepDeps) {
      * rows are written in transactions of about FLUSH_ROWS. Returns rows written.
      */
     async fanOut(entries: readonly TimelineEntry[]): Promise<number> {
-      const authorIds = [...new Set(entries.map((e) => e.authorId))];
-      const celebrities = await celebritiesAmong(authorIds);
-      const readersOf = new Map<Id, Id[]>();
+      const readers = await readersOf([...new Set(entries.map((e) => e.authorId))]);
       let pending: TimelineDelivery[] = [];
       let pendingRows = 0;
       let written = 0;
       for (const entry of entries) {
-        let readerIds = readersOf.get(entry.authorId);
-        if (!readerIds) {
-          readerIds = celebrities.has(entry.authorId) ? [entry.authorId] : [entry.authorId, ...(await activeFollowers(entry.authorId))];
-          readersOf.set(entry.authorId, readerIds);
-        }
+        const readerIds = readers.get(entry.authorId)!;
         pending.push({ entry, readerIds });
         pendingRows += readerIds.length;
         if (pendingRows >= FLUSH_ROWS) {
