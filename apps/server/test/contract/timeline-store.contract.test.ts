@@ -1,11 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { withTimelineCache } from '../../src/adapters/memory/timeline-store.cached.js';
 import { openSqlite } from '../../src/adapters/sqlite/database.js';
 import { createSqliteTimelineStore } from '../../src/adapters/sqlite/timeline-store.sqlite.js';
 import type { TimelineEntry, TimelineStore } from '../../src/modules/feed/public.js';
+import { systemClock } from '../../src/platform/clock.js';
 
-/** The same assertions would run against every TimelineStore adapter; SQLite is the embedded one. */
+/**
+ * The same assertions run against every TimelineStore adapter: SQLite is the embedded
+ * one, and the in-process cache in front of it must not change a single answer. Its
+ * depth is kept small here so that reads cross from the cached prefix to the store.
+ */
 const adapters: [string, (capacity: number) => TimelineStore][] = [
   ['sqlite', (capacity) => createSqliteTimelineStore(openSqlite(':memory:'), { capacity })],
+  ['sqlite behind the timeline cache', (capacity) => withTimelineCache(createSqliteTimelineStore(openSqlite(':memory:'), { capacity }), {
+    readers: 100, depth: Math.min(8, capacity), ttlMs: 60_000, clock: systemClock,
+  })],
 ];
 
 const readers = (n: number, from = 1000) => Array.from({ length: n }, (_, i) => String(from + i));
@@ -79,13 +88,45 @@ describe.each(adapters)('TimelineStore (%s)', (_name, make) => {
     for (const reader of readers(5)) expect((await store.read(reader, null, 10)).map((e) => e.postId)).toEqual(['11']);
   });
 
+  it('when a timeline was read, then later pushes and removals show in the next read, page by page', async () => {
+    const entry = (post: number, author: number) => ({ postId: String(post), authorId: String(author) });
+    const first = Array.from({ length: 30 }, (_, i) => entry(100 + i * 10, i % 3));
+    await store.push(toOne('1', first));
+    expect((await store.read('1', null, 5)).map((e) => e.postId)).toEqual(['390', '380', '370', '360', '350']);
+
+    const later = [entry(395, 4), entry(355, 4), entry(105, 4), entry(1000, 4)];
+    await store.push(toOne('1', later));
+    await store.push(toOne('1', [entry(390, 0)]));
+    await store.removeAuthor('1', '1');
+    await store.removePost('370');
+    const expected = [...first, ...later]
+      .filter((e) => e.authorId !== '1' && e.postId !== '370')
+      .map((e) => Number(e.postId))
+      .sort((a, b) => b - a)
+      .map(String);
+    const paged: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page = await store.read('1', before, 4);
+      paged.push(...page.map((e) => e.postId));
+      if (page.length < 4) break;
+      before = page.at(-1)!.postId;
+    }
+    expect(paged).toEqual(expected);
+    expect((await store.read('1', null, 100)).map((e) => e.postId)).toEqual(expected);
+    expect((await store.read('1', '355', 3)).map((e) => e.postId)).toEqual(expected.slice(expected.indexOf('355') + 1, expected.indexOf('355') + 4));
+  });
+
   it('when a reader reads, then the read time is remembered', async () => {
     expect(await store.lastRead('1')).toBeNull();
     const at = new Date('2026-01-02T03:04:05Z');
     await store.markRead('1', at);
     expect(await store.lastRead('1')).toEqual(at);
+    const later = new Date('2026-01-03T03:04:05Z');
+    await store.markRead('1', later);
+    expect(await store.lastRead('1')).toEqual(later);
     await store.push([{ entry: { postId: '10', authorId: '7' }, readerIds: ['1'] }]);
-    expect(await store.lastRead('1')).toEqual(at);
+    expect(await store.lastRead('1')).toEqual(later);
   });
 
   it('when authors are marked as celebrities, then the set says so', async () => {

@@ -1,6 +1,7 @@
-import type { TimelineStore } from '../../modules/feed/public.js';
-import type { Id } from '../../platform/ids.js';
+import { LRUCache } from 'lru-cache';
+import type { TimelineEntry, TimelineStore } from '../../modules/feed/public.js';
 import type { Clock } from '../../platform/clock.js';
+import { compareIds, type Id } from '../../platform/ids.js';
 
 /**
  * Keeps the celebrity list of any TimelineStore in memory: every feed read needs
@@ -24,4 +25,142 @@ export function withCelebrityCache(store: TimelineStore, options: { ttlMs: numbe
       cached = null;
     },
   };
+}
+
+export interface TimelineCacheOptions {
+  /** Readers whose timelines are kept; the least recently read go first. */
+  readers: number;
+  /** Newest entries kept per reader: at most the store's capacity, so trimming never reaches them. */
+  depth: number;
+  /** How long a cached timeline may be served without being read again from the store. */
+  ttlMs: number;
+  clock: Clock;
+}
+
+/** The newest `entries` of one timeline; `complete` when that is the whole timeline. */
+interface CachedTimeline {
+  entries: TimelineEntry[];
+  complete: boolean;
+}
+
+/**
+ * The in-process timeline cache of the embedded profile (Redis holds it at scale):
+ * the newest `depth` entries of recently read timelines, so a feed page reads its
+ * skeleton from memory. It is written through: pushes and removals update cached
+ * timelines after the store has them. It is only right while every write to the
+ * timelines passes through this wrapper, so the composition root uses it only in a
+ * process that runs both the API and the fan-out; `ttlMs` bounds any other staleness.
+ * Reads below the cached prefix go to the store.
+ */
+export function withTimelineCache(store: TimelineStore, options: TimelineCacheOptions): TimelineStore {
+  const now = () => options.clock.now().getTime();
+  const timelines = new LRUCache<Id, CachedTimeline>({ max: options.readers, ttl: options.ttlMs, perf: { now } });
+  const lastReads = new LRUCache<Id, { at: Date | null }>({ max: options.readers, ttl: options.ttlMs, perf: { now } });
+  // Bumped around every write: a fill that raced with one is served but not kept.
+  let writes = 0;
+
+  async function fill(readerId: Id): Promise<CachedTimeline> {
+    const seen = writes;
+    const entries = await store.read(readerId, null, options.depth);
+    const timeline = { entries, complete: entries.length < options.depth };
+    if (seen === writes) timelines.set(readerId, timeline);
+    return timeline;
+  }
+
+  function insert(timeline: CachedTimeline, entry: TimelineEntry): void {
+    const { entries } = timeline;
+    const at = firstBelow(entries, entry.postId, true);
+    if (entries[at]?.postId === entry.postId) return;
+    if (at === entries.length && !timeline.complete) return; // below the prefix: only the store holds that depth
+    entries.splice(at, 0, entry);
+    if (entries.length > options.depth) {
+      entries.pop();
+      timeline.complete = false;
+    }
+  }
+
+  async function writing<R>(write: () => Promise<R>, thenCache: () => void): Promise<R> {
+    writes++;
+    try {
+      const result = await write();
+      thenCache();
+      return result;
+    } finally {
+      writes++;
+    }
+  }
+
+  return {
+    ...store,
+    async read(readerId, beforeId, limit) {
+      const timeline = timelines.get(readerId) ?? (beforeId === null ? await fill(readerId) : undefined);
+      if (timeline) {
+        const start = beforeId === null ? 0 : firstBelow(timeline.entries, beforeId, false);
+        if (timeline.complete || start + limit <= timeline.entries.length) return timeline.entries.slice(start, start + limit);
+      }
+      return store.read(readerId, beforeId, limit);
+    },
+    push(deliveries) {
+      return writing(
+        () => store.push(deliveries),
+        () => {
+          if (timelines.size === 0) return;
+          for (const { entry, readerIds } of deliveries) {
+            for (const readerId of readerIds) {
+              const timeline = timelines.peek(readerId);
+              if (timeline) insert(timeline, entry);
+            }
+          }
+        },
+      );
+    },
+    removeAuthor(readerId, authorId) {
+      return writing(
+        () => store.removeAuthor(readerId, authorId),
+        () => {
+          const timeline = timelines.peek(readerId);
+          if (timeline) timeline.entries = timeline.entries.filter((e) => e.authorId !== authorId);
+        },
+      );
+    },
+    removePost(postId) {
+      return writing(
+        () => store.removePost(postId),
+        () => {
+          for (const timeline of timelines.values()) {
+            const at = timeline.entries.findIndex((e) => e.postId === postId);
+            if (at >= 0) timeline.entries.splice(at, 1);
+          }
+        },
+      );
+    },
+    async lastRead(readerId) {
+      const hit = lastReads.get(readerId);
+      if (hit) return hit.at;
+      const at = await store.lastRead(readerId);
+      lastReads.set(readerId, { at });
+      return at;
+    },
+    async markRead(readerId, at) {
+      lastReads.delete(readerId);
+      await store.markRead(readerId, at);
+      lastReads.set(readerId, { at });
+    },
+  };
+}
+
+/**
+ * Where the entries strictly below `postId` start in a newest-first list (binary
+ * search); with `orAt`, where an entry equal to `postId` sits or would go.
+ */
+function firstBelow(entries: readonly TimelineEntry[], postId: Id, orAt: boolean): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const order = compareIds(entries[mid]!.postId, postId);
+    if (order > 0 || (order === 0 && !orAt)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
