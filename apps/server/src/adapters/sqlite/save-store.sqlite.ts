@@ -7,7 +7,7 @@ export function createSqliteSaveStore(db: Sqlite): SaveStore {
   const insert = db.prepare('INSERT OR IGNORE INTO saves (user_id, post_id, created_at, seq) VALUES (?, ?, ?, ?)');
   const remove = db.prepare('DELETE FROM saves WHERE user_id = ? AND post_id = ?');
   const page = db.prepare('SELECT post_id, seq FROM saves WHERE user_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?');
-  const among = db.prepare('SELECT j.value FROM json_each(@ids) j WHERE EXISTS(SELECT 1 FROM saves WHERE user_id = @user AND post_id = j.value)').pluck();
+  const among = db.prepare('SELECT CAST(j.value AS TEXT) FROM json_each(@ids) j WHERE EXISTS(SELECT 1 FROM saves WHERE user_id = @user AND post_id = j.value)').pluck();
   const forget = db.prepare('DELETE FROM saves WHERE post_id = ?');
   return {
     async save(userId, postId, seq, at) {
@@ -23,7 +23,7 @@ export function createSqliteSaveStore(db: Sqlite): SaveStore {
     },
     async savedAmong(userId, postIds) {
       if (postIds.length === 0) return new Set();
-      return new Set((among.all({ user: toDb(userId), ids: idList(postIds) }) as bigint[]).map(fromDb));
+      return new Set(among.all({ user: toDb(userId), ids: idList(postIds) }) as string[]);
     },
     async forgetPost(postId) {
       forget.run(toDb(postId));
