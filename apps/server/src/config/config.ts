@@ -36,14 +36,14 @@ export interface Config {
     /** Registers /api/v1/bench/* routes (a storage-free feed page to measure against). Never in production. */
     benchRoutes: boolean;
   };
-  /** In-process caches in front of the stores (posts, authors, the celebrity list, home timelines). */
+  /** In-process caches in front of the stores (main/compose-caches.ts says which, and why). */
   cache: {
     /** How long a cached record may be served; bounds staleness when several processes write. 0 turns caching off. */
     ttlMs: number;
     /** Most posts, and most users, kept in memory. */
     entries: number;
-    /** Most readers whose newest timeline entries are kept in memory (only where the fan-out runs in the same process). */
-    timelines: number;
+    /** Most readers whose newest timeline entries, relations and affinity are kept in memory. */
+    readers: number;
   };
 }
 
@@ -108,7 +108,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     cache: {
       ttlMs: read.int('PICTOR_CACHE_TTL_SECONDS', 30, 0, 3600) * 1000,
       entries: read.int('PICTOR_CACHE_ENTRIES', 20_000, 100, 10_000_000),
-      timelines: read.int('PICTOR_CACHE_TIMELINES', 5000, 1, 1_000_000),
+      readers: read.int('PICTOR_CACHE_READERS', 5000, 1, 1_000_000),
     },
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {

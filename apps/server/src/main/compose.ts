@@ -8,11 +8,8 @@ import multipart from '@fastify/multipart';
 import pino from 'pino';
 import { createArgon2Hasher } from '../adapters/argon2/password-hasher.argon2.js';
 import { createFileBlobStore } from '../adapters/files/blob-store.files.js';
-import type { IdCacheOptions } from '../adapters/memory/id-cache.js';
-import { withPostCache } from '../adapters/memory/post-store.cached.js';
 import { createMemoryRateLimiter } from '../adapters/memory/rate-limiter.memory.js';
 import { createMemoryRealtimeHub } from '../adapters/memory/realtime-hub.memory.js';
-import { withUserCache } from '../adapters/memory/user-store.cached.js';
 import { createSharpImageProcessor } from '../adapters/sharp/image-processor.sharp.js';
 import { createSharpPhotoProcessor } from '../adapters/sharp/photo-processor.sharp.js';
 import { createSqliteAlbumStore } from '../adapters/sqlite/album-store.sqlite.js';
@@ -40,6 +37,7 @@ import { createIdGenerator } from '../platform/ids.js';
 import { startEventConsumers } from '../platform/jobs/event-consumers.js';
 import { createMediaUrl } from '../platform/media-url.js';
 import { registerRealtimeGateway } from '../platform/ws/gateway.js';
+import { chooseCaches } from './compose-caches.js';
 import { composeInteractionsAndFeed } from './compose-feed.js';
 import { registerWebApp } from './web-app.js';
 
@@ -59,16 +57,15 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   const blobs = createFileBlobStore(join(config.dataDir, 'media'));
   const images = createSharpImageProcessor(config.media.maxImagePixels);
   const mediaUrl = createMediaUrl(config.publicUrl);
-  const graphStore = createSqliteGraphStore(db, outbox);
-  const cacheOptions: IdCacheOptions = { max: config.cache.entries, ttlMs: config.cache.ttlMs, clock };
-  const cached = <S>(store: S, wrap: (store: S, options: IdCacheOptions) => S): S => (config.cache.ttlMs > 0 ? wrap(store, cacheOptions) : store);
-  const postStore = cached(createSqlitePostStore(db, outbox), withPostCache);
+  const caches = chooseCaches(config, clock);
+  const graphStore = caches.graph(createSqliteGraphStore(db, outbox));
+  const postStore = caches.posts(createSqlitePostStore(db, outbox));
   const hub = createMemoryRealtimeHub();
   const limiter = createMemoryRateLimiter(clock);
 
   const media = createMediaModule({ blobs, images, photos: createSharpPhotoProcessor(config.media.maxImagePixels), maxImagePixels: config.media.maxImagePixels });
   const accounts = createAccountsModule({
-    stores: { users: cached(createSqliteUserStore(db, outbox), withUserCache), sessions: createSqliteSessionStore(db), attempts: createSqliteSignInAttempts(db) },
+    stores: { users: caches.users(createSqliteUserStore(db, outbox)), sessions: createSqliteSessionStore(db), attempts: createSqliteSignInAttempts(db) },
     security: {
       hasher: createArgon2Hasher(options.fastPasswordHashing ? { memoryCost: 1024, timeCost: 1 } : {}),
       policy: createZxcvbnPolicy(),
@@ -99,7 +96,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
     platform: { ids, clock, mediaUrl },
   });
   const { interactions, feed } = composeInteractionsAndFeed({
-    db, outbox, config, accounts: accounts.directory, graph,
+    db, outbox, config, caches, accounts: accounts.directory, graph,
     posts: { lookup: postStore, present: posts.reader.present },
     platform: { ids, clock, mediaUrl },
   });

@@ -163,6 +163,35 @@ export function graphStoreContract(name: string, open: () => Promise<GraphWorld>
       expect(none.followed.size + none.muted.size + none.blocked.size).toBe(0);
     });
 
+    it('when relations change after they were asked, then every later answer shows the change', async () => {
+      const [v, a, b, c, d] = users();
+      const others = [a!, b!, c!, d!];
+      const ask = async () => {
+        const r = await graph.relationsAmong(v!, others);
+        return { followed: [...r.followed].sort(), muted: [...r.muted].sort(), blocked: [...r.blocked].sort() };
+      };
+      expect(await ask()).toEqual({ followed: [], muted: [], blocked: [] });
+      await graph.follow(v!, a!, seq(), AT, []);
+      await graph.follow(v!, b!, seq(), AT, []);
+      await graph.request(v!, c!, seq(), AT, []);
+      expect(await ask()).toEqual({ followed: [a, b].sort(), muted: [], blocked: [] });
+      await graph.approve(v!, c!, seq(), AT, []);
+      expect(await ask()).toEqual({ followed: [a, b, c].sort(), muted: [], blocked: [] });
+      await graph.unfollow(v!, a!, []);
+      expect(await ask()).toEqual({ followed: [b!, c!].sort(), muted: [], blocked: [] });
+      await graph.setRelation(v!, b!, 'mute', true, seq(), AT, () => []);
+      expect(await ask()).toEqual({ followed: [b!, c!].sort(), muted: [b!], blocked: [] });
+      await graph.setRelation(c!, v!, 'block', true, seq(), AT, () => []);
+      expect(await ask()).toEqual({ followed: [b!], muted: [b!], blocked: [c!] });
+      expect((await graph.relationsAmong(c!, [v!])).blocked.has(v!)).toBe(true);
+      await graph.setRelation(c!, v!, 'block', false, seq(), AT, () => []);
+      await graph.follow(v!, d!, seq(), AT, []);
+      expect(await ask()).toEqual({ followed: [b!, d!].sort(), muted: [b!], blocked: [] });
+      await graph.removeUser(d!);
+      expect(await ask()).toEqual({ followed: [b!], muted: [b!], blocked: [] });
+      expect((await graph.relationsAmong(c!, [v!])).blocked.size).toBe(0);
+    });
+
     it('when lists are paged, then newest first, cursors continue without repeats, and the last page says so', async () => {
       const star = ids.next();
       const fans = Array.from({ length: 7 }, () => ids.next());

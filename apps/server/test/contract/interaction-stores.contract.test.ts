@@ -1,21 +1,25 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { withAffinityCache } from '../../src/adapters/memory/engagement-store.cached.js';
 import { createSqliteCommentStore } from '../../src/adapters/sqlite/comment-store.sqlite.js';
 import { openSqlite, type Sqlite } from '../../src/adapters/sqlite/database.js';
 import { createSqliteEngagementStore } from '../../src/adapters/sqlite/engagement-store.sqlite.js';
 import { createOutboxWriter } from '../../src/adapters/sqlite/event-log.sqlite.js';
 import { createSqliteSaveStore } from '../../src/adapters/sqlite/save-store.sqlite.js';
 import type { Comment, CommentStore, EngagementStore, SaveStore } from '../../src/modules/interactions/public.js';
+import { createManualClock, systemClock } from '../../src/platform/clock.js';
 
 interface Stores { engagement: EngagementStore; comments: CommentStore; saves: SaveStore; outboxSize(): number; db: Sqlite }
+function sqliteStores(wrapEngagement: (store: EngagementStore) => EngagementStore = (store) => store): Stores {
+  const db = openSqlite(':memory:');
+  const outbox = createOutboxWriter(db);
+  return {
+    db, engagement: wrapEngagement(createSqliteEngagementStore(db, outbox)), comments: createSqliteCommentStore(db, outbox), saves: createSqliteSaveStore(db),
+    outboxSize: () => Number(db.prepare('SELECT count(*) FROM outbox').pluck().get()),
+  };
+}
 const adapters: [string, () => Stores][] = [
-  ['sqlite', () => {
-    const db = openSqlite(':memory:');
-    const outbox = createOutboxWriter(db);
-    return {
-      db, engagement: createSqliteEngagementStore(db, outbox), comments: createSqliteCommentStore(db, outbox), saves: createSqliteSaveStore(db),
-      outboxSize: () => Number(db.prepare('SELECT count(*) FROM outbox').pluck().get()),
-    };
-  }],
+  ['sqlite', () => sqliteStores()],
+  ['sqlite behind the affinity cache', () => sqliteStores((store) => withAffinityCache(store, { viewers: 100, ttlMs: 60_000, clock: systemClock }))],
 ];
 
 const at = new Date('2026-01-01T00:00:00Z');
@@ -102,6 +106,14 @@ describe.each(adapters)('EngagementStore (%s)', (_name, make) => {
     const affinity = await s.engagement.affinity('2', ['9', '8']);
     expect(affinity.get('9')).toEqual({ likes: 2, comments: 1 });
     expect(affinity.get('8')).toEqual({ likes: 0, comments: 0 });
+  });
+
+  it('when the viewer likes or unlikes after affinity was asked, then the next answer shows it', async () => {
+    expect((await s.engagement.affinity('2', ['9'])).get('9')).toEqual({ likes: 0, comments: 0 });
+    await like('1', '2');
+    expect((await s.engagement.affinity('2', ['9', '8'])).get('9')).toEqual({ likes: 1, comments: 0 });
+    await s.engagement.unlike('1', '2', () => []);
+    expect((await s.engagement.affinity('2', ['9'])).get('9')).toEqual({ likes: 0, comments: 0 });
   });
 
   it('when counters drift, then a rebuild restores them from the rows', async () => {
@@ -211,5 +223,17 @@ describe.each(adapters)('SaveStore (%s)', (_name, make) => {
     expect(await s.saves.unsave('2', '10')).toBe(false);
     await s.saves.forgetPost('10');
     expect((await s.saves.saved('3', null, 10)).ids).toEqual([]);
+  });
+});
+
+describe('the affinity cache', () => {
+  it('when a comment moves affinity behind the cache, then the answer shows it once the cache time has passed', async () => {
+    const clock = createManualClock(new Date('2026-01-01T00:00:00Z'));
+    const s = sqliteStores((store) => withAffinityCache(store, { viewers: 100, ttlMs: 30_000, clock }));
+    expect((await s.engagement.affinity('2', ['9'])).get('9')).toEqual({ likes: 0, comments: 0 });
+    await s.comments.add(comment({ authorId: '2', postAuthorId: '9' }), []);
+    expect((await s.engagement.affinity('2', ['9'])).get('9')).toEqual({ likes: 0, comments: 0 });
+    clock.advance(30_001);
+    expect((await s.engagement.affinity('2', ['9'])).get('9')).toEqual({ likes: 0, comments: 1 });
   });
 });

@@ -1,5 +1,6 @@
 /** The SQLite adapters against the port contracts, each test on a fresh in-memory database. */
 import { describe, expect, it } from 'vitest';
+import { withRelationCache } from '../../src/adapters/memory/graph-store.cached.js';
 import { withUserCache } from '../../src/adapters/memory/user-store.cached.js';
 import { idList, openSqlite } from '../../src/adapters/sqlite/database.js';
 import { createOutboxWriter, createSqliteEventLog } from '../../src/adapters/sqlite/event-log.sqlite.js';
@@ -36,6 +37,10 @@ signInAttemptsContract('sqlite', () => createSqliteSignInAttempts(fresh().db));
 graphStoreContract('sqlite', () => {
   const { db, outbox, events } = fresh();
   return { graph: createSqliteGraphStore(db, outbox), events };
+});
+graphStoreContract('sqlite behind the relation cache', () => {
+  const { db, outbox, events } = fresh();
+  return { graph: withRelationCache(createSqliteGraphStore(db, outbox), { viewers: 100, ttlMs: 60_000, clock: systemClock }), events };
 });
 eventLogContract('sqlite', () => {
   const { db, outbox, events } = fresh();

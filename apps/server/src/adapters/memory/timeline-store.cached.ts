@@ -54,8 +54,9 @@ interface CachedTimeline {
  */
 export function withTimelineCache(store: TimelineStore, options: TimelineCacheOptions): TimelineStore {
   const now = () => options.clock.now().getTime();
-  const timelines = new LRUCache<Id, CachedTimeline>({ max: options.readers, ttl: options.ttlMs, perf: { now } });
-  const lastReads = new LRUCache<Id, { at: Date | null }>({ max: options.readers, ttl: options.ttlMs, perf: { now } });
+  // ttlResolution 0: ages come from the injected clock alone, never from a real timer.
+  const timelines = new LRUCache<Id, CachedTimeline>({ max: options.readers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
+  const lastReads = new LRUCache<Id, { at: Date | null }>({ max: options.readers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
   // Bumped around every write: a fill that raced with one is served but not kept.
   let writes = 0;
 

@@ -1,0 +1,65 @@
+import { LRUCache } from 'lru-cache';
+import type { Clock } from '../../platform/clock.js';
+import type { Id } from '../../platform/ids.js';
+
+export interface ViewerCacheOptions {
+  /** Viewers kept; the least recently used go first. */
+  viewers: number;
+  /** How long a viewer's values may be served, counted from the first one loaded. */
+  ttlMs: number;
+  clock: Clock;
+}
+
+/**
+ * What one viewer's questions about other accounts answered (relations, affinity),
+ * kept per viewer and filled in batches: a feed page asks about a dozen authors, most
+ * of them asked on the viewer's previous page too. A write through the wrapper forgets
+ * the viewers it touches, before and after it runs, and a load that raced any write is
+ * returned but not kept, so this process reads its own writes at once.
+ */
+export function createViewerCache<V>(options: ViewerCacheOptions) {
+  const now = () => options.clock.now().getTime();
+  // ttlResolution 0: ages come from the injected clock alone, never from a real timer.
+  const byViewer = new LRUCache<Id, Map<Id, V>>({ max: options.viewers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
+  let writes = 0;
+  /** `all` for a write whose reach is not known (an account removed). */
+  function forget(viewerIds: readonly Id[] | 'all'): void {
+    writes++;
+    if (viewerIds === 'all') byViewer.clear();
+    else for (const id of viewerIds) byViewer.delete(id);
+  }
+
+  return {
+    /** A value for each of `otherIds`; `load` gets the ones not in memory and must answer each. */
+    async among(viewerId: Id, otherIds: readonly Id[], load: (missing: Id[]) => Promise<Map<Id, V>>): Promise<Map<Id, V>> {
+      const known = byViewer.get(viewerId);
+      const found = new Map<Id, V>();
+      const missing: Id[] = [];
+      for (const id of otherIds) {
+        const value = known?.get(id);
+        if (value === undefined) missing.push(id);
+        else found.set(id, value);
+      }
+      if (missing.length === 0) return found;
+      const seen = writes;
+      const loaded = await load(missing);
+      const keep = seen === writes ? (byViewer.get(viewerId) ?? new Map<Id, V>()) : null;
+      for (const [id, value] of loaded) {
+        found.set(id, value);
+        keep?.set(id, value);
+      }
+      if (keep && !byViewer.has(viewerId)) byViewer.set(viewerId, keep);
+      return found;
+    },
+
+    /** Runs a write and forgets `viewerIds` both before it and after it settles. */
+    async writing<R>(viewerIds: readonly Id[] | 'all', write: () => Promise<R>): Promise<R> {
+      forget(viewerIds);
+      try {
+        return await write();
+      } finally {
+        forget(viewerIds);
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Which in-process caches wrap which stores, for compose.ts (the composition root).
+ * Two kinds, told apart by how they learn about writes:
+ * - expiring caches (posts, users, the celebrity list, affinity) are right in any
+ *   topology: another process's writes show within PICTOR_CACHE_TTL_SECONDS;
+ * - write-through caches (home timelines, the viewer's relations) are updated or
+ *   forgotten by the writes that pass through them, so they are kept only in a
+ *   process that runs both the API and the worker, where every such write does.
+ *   Split roles read those from the store (at scale, Redis is that store).
+ */
+import { withAffinityCache } from '../adapters/memory/engagement-store.cached.js';
+import { withRelationCache } from '../adapters/memory/graph-store.cached.js';
+import { withPostCache } from '../adapters/memory/post-store.cached.js';
+import { withCelebrityCache, withTimelineCache } from '../adapters/memory/timeline-store.cached.js';
+import { withUserCache } from '../adapters/memory/user-store.cached.js';
+import type { Config } from '../config/config.js';
+import type { UserStore } from '../modules/accounts/public.js';
+import type { TimelineStore } from '../modules/feed/public.js';
+import type { GraphStore } from '../modules/graph/public.js';
+import type { EngagementStore } from '../modules/interactions/public.js';
+import type { PostStore } from '../modules/posts/public.js';
+import type { Clock } from '../platform/clock.js';
+
+/** Newest entries kept per cached timeline: two ranked windows, or about six pages newest first. */
+const TIMELINE_CACHE_DEPTH = 128;
+
+export type CacheWrappers = ReturnType<typeof chooseCaches>;
+
+export function chooseCaches(config: Config, clock: Clock) {
+  const { ttlMs, entries, readers } = config.cache;
+  const on = ttlMs > 0;
+  const writeThrough = on && config.roles.includes('api') && config.roles.includes('worker');
+  const byId = { max: entries, ttlMs, clock };
+  const perReader = { viewers: readers, ttlMs, clock };
+  const depth = Math.min(TIMELINE_CACHE_DEPTH, config.feed.timelineCapacity);
+  return {
+    posts: (store: PostStore): PostStore => (on ? withPostCache(store, byId) : store),
+    users: (store: UserStore): UserStore => (on ? withUserCache(store, byId) : store),
+    engagement: (store: EngagementStore): EngagementStore => (on ? withAffinityCache(store, perReader) : store),
+    graph: (store: GraphStore): GraphStore => (writeThrough ? withRelationCache(store, perReader) : store),
+    timelines(store: TimelineStore): TimelineStore {
+      if (!on) return store;
+      const celebrities = withCelebrityCache(store, { ttlMs, clock });
+      return writeThrough ? withTimelineCache(celebrities, { readers, depth, ttlMs, clock }) : celebrities;
+    },
+  };
+}
