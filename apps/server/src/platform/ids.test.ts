@@ -49,6 +49,16 @@ describe('ids', () => {
     expect(idLowerBound(new Date(0))).toBe('0');
   });
 
+  it('when an id sits at the edge of a millisecond, then its timestamp is still exact', () => {
+    const exact = (id: bigint) => Number(id >> 23n) + EPOCH_MS;
+    const edges: bigint[] = [0n, 1n, (1n << 63n) - 1n];
+    for (let ms = 1n; ms < 1n << 40n; ms = ms * 3n + 1n) {
+      for (const offset of [-1n, 0n, 1n, 511n, 512n, 513n]) edges.push((ms << 23n) + offset, (ms << 23n) - offset - 1n);
+    }
+    for (let i = 0; i < 2000; i++) edges.push(BigInt(Math.floor(Math.random() * 2 ** 40)) * (1n << 23n) + BigInt(Math.floor(Math.random() * 2 ** 23)));
+    for (const id of edges.filter((e) => e >= 0n && e < 1n << 63n)) expect(idTimestamp(id.toString()).getTime(), id.toString()).toBe(exact(id));
+  });
+
   it('when a string is checked, then only canonical decimals from 0 to 2^63-1 are ids', () => {
     for (const ok of ['0', '1', '764975053652623368', '9223372036854775807']) expect(isId(ok), ok).toBe(true);
     for (const bad of ['', '-1', '01', '0123', '9223372036854775808', '99999999999999999999', '1.5', '1e5', ' 1', 'abc', '0x10', '١٢٣']) {

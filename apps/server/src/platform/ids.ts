@@ -58,7 +58,22 @@ export function requireId(raw: string, notFound: () => Error): Id {
 
 /** The creation time encoded in an id. */
 export function idTimestamp(id: Id): Date {
-  return new Date(Number(BigInt(id) >> (SHARD_BITS + SEQUENCE_BITS)) + EPOCH_MS);
+  return new Date(idMillis(id) + EPOCH_MS);
+}
+
+const ID_UNITS_PER_MS = 2 ** Number(SHARD_BITS + SEQUENCE_BITS);
+/**
+ * Milliseconds since EPOCH_MS, without BigInt when it can: ranking asks this for every
+ * candidate of every page. A double holds an id to within 512 units, so id / 2^23 is
+ * within 1e-4 ms of the truth; only a quotient that close to a whole millisecond needs
+ * the exact shift.
+ */
+function idMillis(id: Id): number {
+  const approx = Number(id) / ID_UNITS_PER_MS;
+  const whole = Math.floor(approx);
+  const fraction = approx - whole;
+  if (fraction > 1e-4 && fraction < 1 - 1e-4) return whole;
+  return Number(BigInt(id) >> (SHARD_BITS + SEQUENCE_BITS));
 }
 
 /** The smallest id that could have been made at or after `date`: a lower bound for range scans. */
