@@ -1,4 +1,5 @@
 import autocannon, { type Request } from 'autocannon';
+import { machineCpuTicks, processCpuMs } from './machine.js';
 
 export interface LoadPoint {
   connections: number;
@@ -12,6 +13,10 @@ export interface LoadPoint {
   p99: number;
   /** Non-2xx answers, socket errors and timeouts. */
   failures: number;
+  /** Server CPU time per successful answer, in µs (when `serverPid` was given): steadier than rates on a shared machine. */
+  serverCpuUs?: number;
+  /** How busy the whole machine was during the run (0..1 of all cores): near 1 means the cores, not the code, set the pace. */
+  machineBusy?: number;
 }
 
 export interface NextRequest {
@@ -33,6 +38,8 @@ export interface LoadSpec {
   requestsFor?: (client: number) => NextRequest[];
   /** Or: called before every request (simpler, but rebuilds each request, so the client costs more CPU). */
   next?: () => NextRequest;
+  /** The server's process id, to report its CPU time per answer. */
+  serverPid?: number;
 }
 
 const toRequest = (next: NextRequest): Request => ({
@@ -51,6 +58,8 @@ const toRequest = (next: NextRequest): Request => ({
 export async function runLoad(spec: LoadSpec): Promise<LoadPoint> {
   const latencies: number[] = [];
   let clients = 0;
+  const serverCpuBefore = spec.serverPid ? processCpuMs(spec.serverPid) : Number.NaN;
+  const machineBefore = machineCpuTicks();
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const { requestsFor, next } = spec;
     const options: autocannon.Options = { url: spec.url, connections: spec.connections, duration: spec.seconds, timeout: 30 };
@@ -65,6 +74,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadPoint> {
       if (status >= 200 && status < 300) latencies.push(ms);
     });
   });
+  const serverCpuMs = spec.serverPid ? processCpuMs(spec.serverPid) - serverCpuBefore : Number.NaN;
+  const machineAfter = machineCpuTicks();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
   return {
@@ -75,5 +86,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadPoint> {
     p50: at(0.5),
     p99: at(0.99),
     failures: result.non2xx + result.errors + result.timeouts,
+    ...(Number.isFinite(serverCpuMs) && latencies.length ? { serverCpuUs: (serverCpuMs * 1000) / latencies.length } : {}),
+    ...(Number.isFinite(machineAfter.busy) ? { machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total) } : {}),
   };
 }
