@@ -122,6 +122,30 @@ describe('the home feed', () => {
     expect((await feed(ana)).posts[0]!.likes).toBe(2);
   });
 
+  it('when the feed shows a post, then it is field for field what the post page says, in both modes', async () => {
+    const [me, ana, ben] = [await signUp(server), await signUp(server), await signUp(server)];
+    await follow(server, me, ana);
+    await follow(server, me, ben);
+    const quoted = await publishPost(ana, 'a "quoted" caption\nover two lines \\ with #tags, @someone, émoji 🌅 and </script>');
+    const hidden = await publishPost(ben, 'counts hidden');
+    const plain = await publishPost(ana, '');
+    await me.call({ method: 'POST', url: `/api/v1/posts/${quoted}/like` });
+    await me.call({ method: 'POST', url: `/api/v1/posts/${hidden}/save` });
+    await ben.call({ method: 'POST', url: `/api/v1/posts/${quoted}/comments`, payload: { text: 'nice' } });
+    await ben.call({ method: 'PATCH', url: `/api/v1/posts/${hidden}`, payload: { hideLikeCount: true } });
+    await server.pictor.drain();
+    for (const mode of ['following', 'ranked'] as const) {
+      const res = await me.call({ method: 'GET', url: `/api/v1/feed?mode=${mode}` });
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      const shown = (res.json() as { posts: FeedPost[] }).posts;
+      expect(shown.map((p) => p.postId).sort()).toEqual([quoted, hidden, plain].sort());
+      for (const post of shown) {
+        const alone = await me.call({ method: 'GET', url: `/api/v1/posts/${post.postId}` });
+        expect(post).toStrictEqual(alone.json());
+      }
+    }
+  });
+
   it('when the cursor is garbage or from the other mode, then 400 invalid_cursor; signed out, 401', async () => {
     const me = await signUp(server);
     expectProblem(await me.call({ method: 'GET', url: '/api/v1/feed?cursor=nonsense' }), 400, 'invalid_cursor');

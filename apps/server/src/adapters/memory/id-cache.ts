@@ -41,23 +41,26 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
 
     /** The records found for `ids`, in the order of `ids`, missing ones left out. */
     async many(ids: readonly Id[], load: (missing: Id[]) => Promise<V[]>, idOf: (value: V) => Id): Promise<V[]> {
-      const found = new Map<Id, V>();
-      const missing: Id[] = [];
-      for (const id of ids) {
-        const hit = cache.get(id);
-        if (hit) found.set(id, hit);
-        else missing.push(id);
+      // Every feed page asks for all its posts and authors at once, nearly always all
+      // in memory: that path builds the answer in one pass, with no map in between.
+      const hits: (V | undefined)[] = new Array(ids.length);
+      let missing: Id[] | null = null;
+      for (let i = 0; i < ids.length; i++) {
+        const hit = cache.get(ids[i]!);
+        hits[i] = hit;
+        if (!hit) (missing ??= []).push(ids[i]!);
       }
-      if (missing.length) {
-        const seen = writes;
-        const loaded = await load(missing);
-        const keep = seen === writes;
-        for (const value of loaded) {
-          found.set(idOf(value), value);
-          if (keep) cache.set(idOf(value), value);
-        }
+      if (missing === null) return hits as V[];
+      const seen = writes;
+      const loaded = new Map<Id, V>();
+      for (const value of await load(missing)) loaded.set(idOf(value), value);
+      if (seen === writes) for (const [id, value] of loaded) cache.set(id, value);
+      const found: V[] = [];
+      for (let i = 0; i < ids.length; i++) {
+        const value = hits[i] ?? loaded.get(ids[i]!);
+        if (value) found.push(value);
       }
-      return ids.flatMap((id) => found.get(id) ?? []);
+      return found;
     },
 
     forget,

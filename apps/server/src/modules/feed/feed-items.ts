@@ -1,10 +1,8 @@
-import type { PostWithEngagement } from '@pictor/contract';
 import type { Clock } from '../../platform/clock.js';
 import { type Id, idTimestamp } from '../../platform/ids.js';
-import type { MediaUrl } from '../../platform/media-url.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
-import { type Affinity, type Counts, type EngagementReader, type PostCounters, type PostLookup, type PresentPost, withEngagement } from '../interactions/public.js';
+import type { Affinity, Counts, EngagementReader, PostCounters, PostLookup, ViewerState } from '../interactions/public.js';
 import type { Post } from '../posts/public.js';
 import type { TimelineEntry } from './feed.ports.js';
 import { type RankCandidate, rankCandidates } from './ranking.js';
@@ -22,8 +20,6 @@ export interface FeedItemsDeps {
   graph: GraphReader;
   engagement: EngagementReader;
   affinity: (viewerId: Id, authorIds: readonly Id[]) => Promise<Map<Id, Affinity>>;
-  present: PresentPost;
-  mediaUrl: MediaUrl;
   clock: Clock;
 }
 
@@ -39,17 +35,6 @@ const NO_AFFINITY: Affinity = { likes: 0, comments: 0 };
  * page it shows; loading drops archived and deleted posts.
  */
 export function createFeedItems(deps: FeedItemsDeps) {
-  // Presenting a post is pure in (post, author); stores hand out the same objects
-  // until a record changes, so a view is reused for as long as both stay the same.
-  const views = new WeakMap<Post, { author: User; view: ReturnType<PresentPost> }>();
-  function viewOf(post: Post, author: User) {
-    const memo = views.get(post);
-    if (memo && memo.author === author) return memo.view;
-    const view = deps.present(post, author, deps.mediaUrl);
-    views.set(post, { author, view });
-    return view;
-  }
-
   async function allowed(viewerId: Id, entries: readonly TimelineEntry[]): Promise<TimelineEntry[]> {
     const others = [...new Set(entries.map((e) => e.authorId))].filter((id) => id !== viewerId);
     const { followed, muted, blocked } = await deps.graph.relationsAmong(viewerId, others);
@@ -95,12 +80,9 @@ export function createFeedItems(deps: FeedItemsDeps) {
       });
       return { order: rankCandidates(candidates, deps.clock.now()).map((c) => c.entry), counters };
     },
-    /** The API shape of a page: two round trips (the viewer's likes and saves among these posts). */
-    async present(viewerId: Id, items: readonly FeedItem[]): Promise<PostWithEngagement[]> {
-      const state = await deps.engagement.viewerState(viewerId, items.map((i) => i.postId));
-      return items.map((i) => withEngagement(viewOf(i.post, i.author), i.author, {
-        likes: i.counts.likes, comments: i.counts.comments, viewerHasLiked: state.liked.has(i.postId), viewerHasSaved: state.saved.has(i.postId),
-      }));
+    /** The viewer's likes and saves among the page's posts: two round trips. */
+    viewerState(viewerId: Id, items: readonly FeedItem[]): Promise<ViewerState> {
+      return deps.engagement.viewerState(viewerId, items.map((i) => i.postId));
     },
   };
 }

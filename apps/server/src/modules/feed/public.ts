@@ -14,6 +14,7 @@ import { createFeedItems } from './feed-items.js';
 import type { RecentPosts, TimelineEntry, TimelineStore } from './feed.ports.js';
 import { registerFeedRoutes, registerFixedFeedRoute } from './feed.routes.js';
 import { createFeedReading } from './feed.service.js';
+import { createFeedPageJson } from './feed.views.js';
 import { fanOutPostJob } from './jobs/fan-out-post.job.js';
 import { followTimelineJob } from './jobs/follow-timeline.job.js';
 import { createTimelineUpkeep } from './timeline-upkeep.js';
@@ -37,9 +38,9 @@ export function createFeedModule(deps: FeedDeps) {
   const { clock, mediaUrl } = deps.platform;
   const candidates = createCandidates({ timelines, recent, graph: deps.graph });
   const items = createFeedItems({
-    posts: deps.posts, accounts: deps.accounts, graph: deps.graph, engagement: deps.interactions.engagement,
-    affinity: deps.interactions.affinity, present: deps.present, mediaUrl, clock,
+    posts: deps.posts, accounts: deps.accounts, graph: deps.graph, engagement: deps.interactions.engagement, affinity: deps.interactions.affinity, clock,
   });
+  const pageJson = createFeedPageJson({ present: deps.present, mediaUrl });
   const reading = createFeedReading({ candidates, items, clock });
   const upkeep = createTimelineUpkeep({ timelines, recent, graph: deps.graph, accounts: deps.accounts, clock, settings: deps.settings });
 
@@ -48,11 +49,11 @@ export function createFeedModule(deps: FeedDeps) {
     fanOut: (entries: readonly TimelineEntry[]) => upkeep.fanOut(entries),
     subscriptions: (): EventSubscription[] => [fanOutPostJob(upkeep, timelines), followTimelineJob(upkeep, timelines)],
     registerRoutes(app: HttpApp, options: { benchRoutes?: boolean } = {}) {
-      registerFeedRoutes(app, { reading, items, upkeep });
+      registerFeedRoutes(app, { reading, items, upkeep, pageJson });
       if (options.benchRoutes) {
-        registerFixedFeedRoute(app, async (viewerId) => {
+        registerFixedFeedRoute(app, pageJson, async (viewerId) => {
           const page = await reading.page(viewerId, null, 'following', 20);
-          return items.present(viewerId, page.items);
+          return { items: page.items, state: await items.viewerState(viewerId, page.items) };
         });
       }
     },
