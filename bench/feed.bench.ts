@@ -22,6 +22,9 @@ const { values } = parseArgs({ options: {
   users: { type: 'string', default: '10000' }, posts: { type: 'string', default: '100000' },
   seconds: { type: 'string', default: '8' }, rebuild: { type: 'boolean', default: false },
 } });
+/** Storage-free pages of the feed's shape: rendered the feed's way, and serialized the way any route is. */
+const FIXED = '/api/v1/bench/fixed-feed';
+const FIXED_SERIALIZED = '/api/v1/bench/fixed-feed-serialized';
 const USERS = Number(values.users);
 const POSTS = Number(values.posts);
 const SECONDS = Number(values.seconds);
@@ -70,7 +73,7 @@ db.close();
 const server = await startServer(scratch, { PICTOR_BENCH_ROUTES: 'true', PICTOR_LIMIT_WRITES_USER: '1000000/60' });
 const results: { name: string; point: LoadPoint }[] = [];
 try {
-  for (const path of ['/api/v1/bench/fixed-feed', '/api/v1/feed?mode=following&limit=20', '/api/v1/feed?mode=ranked&limit=20']) {
+  for (const path of [FIXED, FIXED_SERIALIZED, '/api/v1/feed?mode=following&limit=20', '/api/v1/feed?mode=ranked&limit=20']) {
     // Each client cycles through its own share of the readers, its requests built once up front
     // so the load generator, which shares the two cores with the server, stays cheap.
     const requestsFor = (connections: number) => (client: number) => readers
@@ -136,8 +139,9 @@ async function likeStorm(url: string, postId: string) {
 function report(fanOut: Awaited<ReturnType<typeof timeFanOut>>, likes: Awaited<ReturnType<typeof likeStorm>>) {
   const row = (name: string, label: string) => results.filter((r) => r.name === name).map(({ point: p }) =>
     `| ${label} | ${p.connections} | ${p.p50.toFixed(2)} | ${p.p99.toFixed(2)} | ${p.rps.toFixed(0)} | ${p.serverCpuUs?.toFixed(0) ?? '–'} | ${p.machineBusy === undefined ? '–' : `${(p.machineBusy * 100).toFixed(0)} %`} | ${p.failures} |`).join('\n');
-  const fixed64 = results.find((r) => r.name.includes('fixed') && r.point.connections === 64)!.point.rps;
-  const share = (name: string) => ((results.find((r) => r.name.includes(name) && r.point.connections === 64)!.point.rps / fixed64) * 100).toFixed(0);
+  const at64 = (name: string) => results.find((r) => r.name === name && r.point.connections === 64)!.point.rps;
+  const share = (name: string, of: string) => ((at64(name) / at64(of)) * 100).toFixed(0);
+  const [following, ranked] = ['/api/v1/feed?mode=following&limit=20', '/api/v1/feed?mode=ranked&limit=20'];
   const text = `## Feed, likes and fan-out (issue 4)
 
 Command: \`npx tsx bench/feed.bench.ts --users ${USERS} --posts ${POSTS} --seconds ${SECONDS}\` (${new Date().toISOString().slice(0, 10)}).
@@ -149,11 +153,13 @@ closed loop, readers rotating over ${readers.length} active accounts with full t
 
 | route | readers | p50 ms | p99 ms | pages/s | server CPU µs/page | machine busy | failures |
 |---|---|---|---|---|---|---|---|
-${row('/api/v1/bench/fixed-feed', 'fixed 20-post page, no storage')}
+${row(FIXED, 'fixed 20-post page, no storage, rendered as the feed renders')}
+${row(FIXED_SERIALIZED, 'fixed 20-post page, no storage, schema-serialized per request')}
 ${row('/api/v1/feed?mode=following&limit=20', 'feed, following')}
 ${row('/api/v1/feed?mode=ranked&limit=20', 'feed, ranked')}
 
-At 64 readers the feed serves ${share('following')} % (following) and ${share('ranked')} % (ranked) of the fixed page's rate.
+At 64 readers the feed serves ${share(following, FIXED)} % (following) and ${share(ranked, FIXED)} % (ranked) of the rendered fixed page's rate,
+and ${share(following, FIXED_SERIALIZED)} % and ${share(ranked, FIXED_SERIALIZED)} % of the schema-serialized one's.
 
 | fan-out and likes | value |
 |---|---|

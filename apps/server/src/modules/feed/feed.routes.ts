@@ -35,20 +35,26 @@ export function registerFeedRoutes(app: HttpApp, deps: {
 }
 
 /**
- * For benchmarks only (compose registers it when PICTOR_BENCH_ROUTES is set): a
- * page of the same shape as the feed, built once from the first caller's feed,
- * then rendered on every request the way the feed renders, without touching
- * storage: the ceiling the real feed is measured against.
+ * For benchmarks only (compose registers them when PICTOR_BENCH_ROUTES is set): a
+ * page of the same shape as the feed, built once from the first caller's feed, then
+ * answered without touching storage; the ceilings the real feed is measured against.
+ * `fixed-feed` renders it on every request the way the feed does. `fixed-feed-serialized`
+ * hands the same page as objects to Fastify's schema serializer, as any other route
+ * answers: the reference before the feed rendered its own body.
  */
-export function registerFixedFeedRoute(
+export function registerFixedFeedRoutes(
   app: HttpApp, pageJson: FeedPageJson, page: (viewerId: string) => Promise<{ items: FeedItem[]; state: ViewerState }>,
 ) {
-  let fixed: { items: FeedItem[]; state: ViewerState } | null = null;
-  app.get('/api/v1/bench/fixed-feed', {
-    schema: { security: SIGNED_IN, hide: true, response: { 200: FeedPage } },
-  }, async (request, reply) => {
-    const viewer = requireViewer(request);
-    fixed ??= await page(viewer.userId);
-    return reply.type(JSON_BODY).send(pageJson(fixed.items, fixed.state, 'fixed'));
+  let fixed: Promise<{ items: FeedItem[]; state: ViewerState }> | null = null;
+  const schema = { security: SIGNED_IN, hide: true, response: { 200: FeedPage } };
+  app.get('/api/v1/bench/fixed-feed', { schema }, async (request, reply) => {
+    const { items, state } = await (fixed ??= page(requireViewer(request).userId));
+    return reply.type(JSON_BODY).send(pageJson(items, state, 'fixed'));
+  });
+  let objects: unknown = null;
+  app.get('/api/v1/bench/fixed-feed-serialized', { schema }, async (request) => {
+    const { items, state } = await (fixed ??= page(requireViewer(request).userId));
+    objects ??= JSON.parse(pageJson(items, state, 'fixed'));
+    return objects;
   });
 }

@@ -12,7 +12,7 @@ import type { InteractionsModule, PostLookup, PresentPost } from '../interaction
 import { createCandidates } from './candidates.js';
 import { createFeedItems } from './feed-items.js';
 import type { RecentPosts, TimelineEntry, TimelineStore } from './feed.ports.js';
-import { registerFeedRoutes, registerFixedFeedRoute } from './feed.routes.js';
+import { registerFeedRoutes, registerFixedFeedRoutes } from './feed.routes.js';
 import { createFeedReading } from './feed.service.js';
 import { createFeedPageJson } from './feed.views.js';
 import { fanOutPostJob } from './jobs/fan-out-post.job.js';
@@ -51,7 +51,7 @@ export function createFeedModule(deps: FeedDeps) {
     registerRoutes(app: HttpApp, options: { benchRoutes?: boolean } = {}) {
       registerFeedRoutes(app, { reading, items, upkeep, pageJson });
       if (options.benchRoutes) {
-        registerFixedFeedRoute(app, pageJson, async (viewerId) => {
+        registerFixedFeedRoutes(app, pageJson, async (viewerId) => {
           const page = await reading.page(viewerId, null, 'following', 20);
           return { items: page.items, state: await items.viewerState(viewerId, page.items) };
         });
