@@ -147,7 +147,7 @@ function report(fanOut: Awaited<ReturnType<typeof timeFanOut>>, likes: Awaited<R
 Command: \`npx tsx bench/feed.bench.ts --users ${USERS} --posts ${POSTS} --seconds ${SECONDS}\` (${new Date().toISOString().slice(0, 10)}).
 Machine: ${machine()} (shared with other work while measured).
 Dataset: ${USERS} users, ${facts.follows} follows (power law, bench/dataset) plus one author with ${FANS} followers,
-${POSTS} posts over 30 days (Zipf authors, bench/feed-dataset.ts), timelines filled through the SQLite TimelineStore.
+${POSTS} posts over 30 days (Zipf authors, bench/feed-dataset.ts), timelines filled through the feed module's fan-out (timed below).
 Server: the real one (\`apps/server/src/main/all.ts\`, every role in one process) over HTTP/1.1 keep-alive, autocannon
 closed loop, readers rotating over ${readers.length} active accounts with full timelines.
 
