@@ -57,4 +57,3 @@ export function composeInteractionsAndFeed(w: FeedWiring) {
   });
   return { interactions, feed };
 }
-

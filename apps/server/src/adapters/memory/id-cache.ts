@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../platform/clock.js';
 import type { Id } from '../../platform/ids.js';
+import { createWriteGuard } from './write-guard.js';
 
 export interface IdCacheOptions {
   /** Most entries kept; the least recently used go first. */
@@ -23,19 +24,15 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
     ttl: options.ttlMs,
     perf: { now: () => options.clock.now().getTime() },
   });
-  let writes = 0;
-  function forget(id: Id): void {
-    writes++;
-    cache.delete(id);
-  }
+  const guard = createWriteGuard();
 
   return {
     async one(id: Id, load: (id: Id) => Promise<V | null>): Promise<V | null> {
       const hit = cache.get(id);
       if (hit) return hit;
-      const seen = writes;
+      const mark = guard.mark();
       const value = await load(id);
-      if (value && seen === writes) cache.set(id, value);
+      if (value && guard.unchangedSince(mark)) cache.set(id, value);
       return value;
     },
 
@@ -51,10 +48,10 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
         if (!hit) (missing ??= []).push(ids[i]!);
       }
       if (missing === null) return hits as V[];
-      const seen = writes;
+      const mark = guard.mark();
       const loaded = new Map<Id, V>();
       for (const value of await load(missing)) loaded.set(idOf(value), value);
-      if (seen === writes) for (const [id, value] of loaded) cache.set(id, value);
+      if (guard.unchangedSince(mark)) for (const [id, value] of loaded) cache.set(id, value);
       const found: V[] = [];
       for (let i = 0; i < ids.length; i++) {
         const value = hits[i] ?? loaded.get(ids[i]!);
@@ -63,16 +60,10 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
       return found;
     },
 
-    forget,
-
     /** Runs a write and forgets `id` both before it and after it settles. */
-    async writing<R>(id: Id, write: () => Promise<R>): Promise<R> {
-      forget(id);
-      try {
-        return await write();
-      } finally {
-        forget(id);
-      }
+    writing<R>(id: Id, write: () => Promise<R>): Promise<R> {
+      const forget = () => cache.delete(id);
+      return guard.around(write, forget, forget);
     },
   };
 }

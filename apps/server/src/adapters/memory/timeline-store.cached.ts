@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { TimelineEntry, TimelineStore } from '../../modules/feed/public.js';
 import type { Clock } from '../../platform/clock.js';
 import { compareIds, type Id } from '../../platform/ids.js';
+import { createWriteGuard } from './write-guard.js';
 
 /**
  * Keeps the celebrity list of any TimelineStore in memory: every feed read needs
@@ -57,14 +58,13 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
   // ttlResolution 0: ages come from the injected clock alone, never from a real timer.
   const timelines = new LRUCache<Id, CachedTimeline>({ max: options.readers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
   const lastReads = new LRUCache<Id, { at: Date | null }>({ max: options.readers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
-  // Bumped around every write: a fill that raced with one is served but not kept.
-  let writes = 0;
+  const guard = createWriteGuard();
 
   async function fill(readerId: Id): Promise<CachedTimeline> {
-    const seen = writes;
+    const mark = guard.mark();
     const entries = await store.read(readerId, null, options.depth);
     const timeline = { entries, complete: entries.length < options.depth };
-    if (seen === writes) timelines.set(readerId, timeline);
+    if (guard.unchangedSince(mark)) timelines.set(readerId, timeline);
     return timeline;
   }
 
@@ -80,15 +80,9 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
     }
   }
 
-  async function writing<R>(write: () => Promise<R>, thenCache: () => void): Promise<R> {
-    writes++;
-    try {
-      const result = await write();
-      thenCache();
-      return result;
-    } finally {
-      writes++;
-    }
+  /** A write, then the same change to the cached timelines once the store has it. */
+  function writing<R>(write: () => Promise<R>, thenCache: () => void): Promise<R> {
+    return guard.around(write, () => {}, (ok) => ok && thenCache());
   }
 
   return {

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../platform/clock.js';
 import type { Id } from '../../platform/ids.js';
+import { createWriteGuard } from './write-guard.js';
 
 export interface ViewerCacheOptions {
   /** Viewers kept; the least recently used go first. */
@@ -21,13 +22,7 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
   const now = () => options.clock.now().getTime();
   // ttlResolution 0: ages come from the injected clock alone, never from a real timer.
   const byViewer = new LRUCache<Id, Map<Id, V>>({ max: options.viewers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
-  let writes = 0;
-  /** `all` for a write whose reach is not known (an account removed). */
-  function forget(viewerIds: readonly Id[] | 'all'): void {
-    writes++;
-    if (viewerIds === 'all') byViewer.clear();
-    else for (const id of viewerIds) byViewer.delete(id);
-  }
+  const guard = createWriteGuard();
 
   return {
     /** A value for each of `otherIds`; `load` gets the ones not in memory and must answer each. */
@@ -41,9 +36,9 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
         else found.set(id, value);
       }
       if (missing.length === 0) return found;
-      const seen = writes;
+      const mark = guard.mark();
       const loaded = await load(missing);
-      const keep = seen === writes ? (byViewer.get(viewerId) ?? new Map<Id, V>()) : null;
+      const keep = guard.unchangedSince(mark) ? (byViewer.get(viewerId) ?? new Map<Id, V>()) : null;
       for (const [id, value] of loaded) {
         found.set(id, value);
         keep?.set(id, value);
@@ -52,14 +47,16 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
       return found;
     },
 
-    /** Runs a write and forgets `viewerIds` both before it and after it settles. */
-    async writing<R>(viewerIds: readonly Id[] | 'all', write: () => Promise<R>): Promise<R> {
-      forget(viewerIds);
-      try {
-        return await write();
-      } finally {
-        forget(viewerIds);
-      }
+    /**
+     * Runs a write and forgets `viewerIds` both before it and after it settles; `all` for a
+     * write whose reach is not known (an account removed).
+     */
+    writing<R>(viewerIds: readonly Id[] | 'all', write: () => Promise<R>): Promise<R> {
+      const forget = () => {
+        if (viewerIds === 'all') byViewer.clear();
+        else for (const id of viewerIds) byViewer.delete(id);
+      };
+      return guard.around(write, forget, forget);
     },
   };
 }
