@@ -46,14 +46,19 @@ export function registerFixedFeedRoutes(
   app: HttpApp, pageJson: FeedPageJson, page: (viewerId: string) => Promise<{ items: FeedItem[]; state: ViewerState }>,
 ) {
   let fixed: Promise<{ items: FeedItem[]; state: ViewerState }> | null = null;
+  // Built once from the first caller; a failed build is not kept, so the next caller tries again.
+  const fixedPage = (viewerId: string) => (fixed ??= page(viewerId).catch((error: unknown) => {
+    fixed = null;
+    throw error;
+  }));
   const schema = { security: SIGNED_IN, hide: true, response: { 200: FeedPage } };
   app.get('/api/v1/bench/fixed-feed', { schema }, async (request, reply) => {
-    const { items, state } = await (fixed ??= page(requireViewer(request).userId));
+    const { items, state } = await fixedPage(requireViewer(request).userId);
     return reply.type(JSON_BODY).send(pageJson(items, state, 'fixed'));
   });
   let objects: unknown = null;
   app.get('/api/v1/bench/fixed-feed-serialized', { schema }, async (request) => {
-    const { items, state } = await (fixed ??= page(requireViewer(request).userId));
+    const { items, state } = await fixedPage(requireViewer(request).userId);
     objects ??= JSON.parse(pageJson(items, state, 'fixed'));
     return objects;
   });
