@@ -49,7 +49,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
     schema: {
       security: SIGNED_IN,
       tags, summary: 'Publish 1 to 10 photos (multipart: images, caption, crop, filter, alt, location, tags)', consumes: ['multipart/form-data'],
-      response: { 200: CreatePostResponse, 201: CreatePostResponse, ...problemResponses(400, 401, 406, 413, 415, 422) },
+      response: { 200: CreatePostResponse, 201: CreatePostResponse, ...problemResponses(400, 401, 406, 409, 413, 415, 422) },
     },
   }, async (request, reply) => {
     const viewer = requireViewer(request);

@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
+import { conflict } from '../../platform/errors.js';
 import type { Id, IdGenerator } from '../../platform/ids.js';
 import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
 import { type CropAspect, type FilterName, isCropAspect, isFilterName, type PhotoPipeline, type PreparedPhoto } from '../media/public.js';
@@ -66,16 +67,17 @@ export function createPublishing(deps: { posts: PostStore; photos: PhotoPipeline
     };
     // No row ever pointed at these files: removing them is best effort, and a failure must not hide the answer.
     const discard = () => deps.photos.remove(deps.photos.filesOf(post.photos)).catch(() => undefined);
-    try {
-      const result = await deps.posts.create(post, input.idempotencyKey, [postCreated(post)]);
-      if (result.created) return { post, duplicates, created: true };
-      // Another request with the same key won the race: keep its post, drop our files.
-      await discard();
-      return (await replay(input.ownerId, input.idempotencyKey)) ?? { post, duplicates, created: false };
-    } catch (error) {
+    const result = await deps.posts.create(post, input.idempotencyKey, [postCreated(post)]).catch(async (error: unknown) => {
       await discard();
       throw error;
-    }
+    });
+    if (result.created) return { post, duplicates, created: true };
+    // Another request with the same key won the race: keep its post, drop our files.
+    await discard();
+    const winner = await deps.posts.findById(result.existingId);
+    // Deleted in the meantime: ours is gone too, so there is no post to answer with.
+    if (!winner) throw conflict('idempotency_key_reused', 'The post this Idempotency-Key made was deleted meanwhile. Send it again.');
+    return { post: winner, duplicates: [], created: false };
   };
 }
 
