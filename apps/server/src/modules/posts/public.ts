@@ -25,7 +25,6 @@ import { createPublishing } from './publish.service.js';
 export type { AlbumStore, EngagementSource, PostEngagement, PostStore } from './posts.ports.js';
 export type * from './posts.types.js';
 export { PostEvents, type PostCreatedPayload, type PostDeletedPayload } from './posts.events.js';
-export { parseCaption } from './caption.js';
 
 export interface PostsDeps {
   stores: { posts: PostStore; albums: AlbumStore };
