@@ -94,5 +94,6 @@ describe('albums', () => {
     expectProblem(await owner.call({ method: 'POST', url: '/api/v1/albums', payload: { name: '   ' } }), 400, 'validation_failed');
     expectProblem(await owner.call({ method: 'GET', url: '/api/v1/albums/not-an-id' }), 404, 'not_found');
     expectProblem(await owner.call({ method: 'PUT', url: '/api/v1/albums/99999999999999999999/posts/1' }), 404, 'not_found');
+    expectProblem(await owner.call({ method: 'GET', url: '/api/v1/users/not-an-id/albums' }), 404, 'not_found');
   });
 });

@@ -4,9 +4,8 @@ import type { HttpApp } from '../../platform/http/app.js';
 import { problemResponses } from '../../platform/http/responses.js';
 import { requireViewer, SIGNED_IN } from '../../platform/http/session-auth.js';
 import { seqAfter, seqCursor } from '../../platform/cursor.js';
-import { type Id, isId, requireId } from '../../platform/ids.js';
+import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
-import { notFound } from '../../platform/errors.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
 import type { Albums } from './albums.service.js';
 import type { PostAccess } from './post-access.service.js';
@@ -92,11 +91,7 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
   app.get<{ Params: { userId: string }; Querystring: CursorQ }>('/api/v1/users/:userId/albums', {
     schema: { tags, summary: "A user's albums, newest first", params: Type.Object({ userId: Type.String({ maxLength: 40 }) }), querystring: CursorQuery, response: { 200: AlbumPage, ...problemResponses(400, 403, 404) } },
   }, async (request) => {
-    const viewerId = request.viewer?.userId ?? null;
-    const owner = isId(request.params.userId) ? await deps.accounts.findById(request.params.userId) : null;
-    if (!owner) throw notFound('That account');
-    const page = await albums.listOf(viewerId, owner, seqAfter(request.query.cursor), request.query.limit ?? 20);
-    if (!page) throw notFound('That account');
-    return { items: await present(page.albums, owner), nextCursor: seqCursor(page.next) };
+    const page = await albums.listOf(request.viewer?.userId ?? null, request.params.userId, seqAfter(request.query.cursor), request.query.limit ?? 20);
+    return { items: await present(page.albums, page.owner), nextCursor: seqCursor(page.next) };
   });
 }

@@ -1,9 +1,9 @@
 import type { Clock } from '../../platform/clock.js';
-import type { Id, IdGenerator } from '../../platform/ids.js';
+import { type Id, type IdGenerator, isId } from '../../platform/ids.js';
 import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
 import type { Visibility } from '../graph/public.js';
-import { albumNotFound, invalidField, notYourAlbum, postNotFound } from './posts.errors.js';
+import { accountNotFound, albumNotFound, invalidField, notYourAlbum, postNotFound } from './posts.errors.js';
 import type { AlbumStore, PostStore } from './posts.ports.js';
 import type { Album, Post } from './posts.types.js';
 
@@ -81,9 +81,11 @@ export function createAlbums(deps: { albums: AlbumStore; posts: PostStore; accou
       const ids = [...new Set(list.flatMap((album) => (album.coverPostId ? [album.coverPostId] : [])))];
       return new Map((await deps.posts.findManyByIds(ids)).map((post) => [post.id, post]));
     },
-    async listOf(viewerId: Id | null, owner: User, after: Id | null, limit: number) {
-      if (!(await deps.visibility.canSeeContent(viewerId, owner))) return null;
-      return albums.listByOwner(owner.id, after, limit);
+    /** An account's albums, newest first, with the account; one the viewer may not see reads as not found. */
+    async listOf(viewerId: Id | null, rawOwnerId: string, after: Id | null, limit: number) {
+      const owner = isId(rawOwnerId) ? await deps.accounts.findById(rawOwnerId) : null;
+      if (!owner || !(await deps.visibility.canSeeContent(viewerId, owner))) throw accountNotFound();
+      return { owner, ...(await albums.listByOwner(owner.id, after, limit)) };
     },
   };
 }
