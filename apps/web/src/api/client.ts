@@ -21,14 +21,14 @@ export class ApiError extends Error {
 }
 
 /** What a person reads: the server's own words, plus the wait when we are told to wait. */
-export function problemMessage(problem: ProblemBody, status: number): string {
+function problemMessage(problem: ProblemBody, status: number): string {
   let text = problem.detail || problem.title || `Something went wrong (${status}).`;
   const wait = problem.retryAfterSeconds;
   if (wait && !/\bminute|\bsecond/i.test(text)) text += ` Try again in ${formatWait(wait)}.`;
   return text;
 }
 
-export function formatWait(seconds: number): string {
+function formatWait(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;

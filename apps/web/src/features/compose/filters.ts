@@ -28,7 +28,7 @@ export const CROPS = [
 export type Crop = (typeof CROPS)[number]['value'];
 
 export const MAX_PHOTOS = 10;
-export const MAX_BYTES = 30 * 1024 * 1024;
+const MAX_BYTES = 30 * 1024 * 1024;
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/heif', 'image/avif'];
 export const ACCEPT_ATTR = ACCEPTED.join(',');
 

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { useCursorPages } from '../../api/pages';
 
 export const postKey = (postId: string) => ['post', postId] as const;
-export const albumKey = (albumId: string) => ['posts', 'album', albumId] as const;
+const albumKey = (albumId: string) => ['posts', 'album', albumId] as const;
 
 /** GET /posts/{id} answers the post with its counts and what the viewer did with it. */
 export function usePost(postId: string) {

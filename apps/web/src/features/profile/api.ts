@@ -5,7 +5,7 @@ import { useCursorPages } from '../../api/pages';
 import { uploadForm } from '../../api/upload';
 import { meKey } from '../auth/session';
 
-export const profileKey = (username: string) => ['profile', username.toLowerCase()] as const;
+const profileKey = (username: string) => ['profile', username.toLowerCase()] as const;
 
 export function useProfile(username: string) {
   return useQuery({ queryKey: profileKey(username), queryFn: () => api.get<Profile>(`/users/${encodeURIComponent(username)}`) });
