@@ -25,6 +25,15 @@ const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_BAD_URL: 'bad_url',
 };
 
+/**
+ * Busboy (under @fastify/multipart) rejects a form it cannot parse with plain Errors, no code
+ * or status: no boundary, a boundary too long, or a body that stops before the closing boundary.
+ */
+const MALFORMED_MULTIPART = /^(Multipart: Boundary not found|Boundary required|The needle cannot|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data)/;
+const isMalformedMultipart = (error: Error, request: FastifyRequest) =>
+  !(error as FastifyError).statusCode && MALFORMED_MULTIPART.test(error.message)
+  && /^multipart\//i.test(request.headers['content-type'] ?? '');
+
 export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
   if (typeof extra.retryAfterSeconds === 'number') reply.header('Retry-After', String(extra.retryAfterSeconds));
   return reply
@@ -40,6 +49,9 @@ export function createErrorHandler(logger: Logger) {
     if (fastifyError.validation) {
       const fields = fastifyError.validation.map(toFieldProblem(fastifyError.validationContext));
       return sendProblem(reply, 400, 'validation_failed', `Check these fields: ${fields.map((f) => f.field).join(', ')}.`, { fields });
+    }
+    if (isMalformedMultipart(error, request)) {
+      return sendProblem(reply, 400, 'malformed_multipart', 'The multipart/form-data body is malformed or cut short. Send the whole form again.');
     }
     const status = fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {
