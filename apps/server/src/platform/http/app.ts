@@ -21,6 +21,7 @@ export interface HttpOptions {
  * same schemas that validate requests.
  */
 export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
+  const handleError = createErrorHandler(options.logger);
   const app: HttpApp = Fastify({
     loggerInstance: options.logger as never as FastifyBaseLogger,
     // Per-request lines would log every feed read; errors are logged by the error handler.
@@ -30,9 +31,12 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // The router's own errors (a bad %-escape in the path) skip setErrorHandler; without
+    // this they would answer Fastify's plain JSON instead of problem+json.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
   app.setValidatorCompiler(createSchemaCompiler());
-  app.setErrorHandler(createErrorHandler(options.logger));
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, 404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`),
   );
