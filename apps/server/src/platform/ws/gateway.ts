@@ -22,6 +22,13 @@ const SESSION_ENDED = 4401;
  */
 export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub, authenticate: Authenticate, options: { heartbeatMs?: number; publicUrl?: string } = {}) {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // @fastify/websocket closes the socket of an upgrade it answered with a plain response only
+  // if its own onRequest hook ran; session auth's runs first and, for a bad Bearer token,
+  // throws before it does. The socket then stayed open, one per refused attempt, and held
+  // up shutdown. Any upgrade still here after a response was refused: close it.
+  app.addHook('onResponse', async (request) => {
+    if (request.headers.upgrade) request.raw.socket.destroy();
+  });
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
   const alive = new WeakSet<object>();
   // The raw token stays in memory for the connection's life, as a request keeps it for its own.
