@@ -25,7 +25,7 @@ export function createSqliteAlbumStore(db: Sqlite): AlbumStore {
       return q.remove.run(toDb(id)).changes > 0;
     },
     async addPost(albumId, postId, seq) {
-      return q.addPost.run(toDb(albumId), toDb(postId), toDb(seq)).changes > 0;
+      return q.addPost.run(toDb(albumId), toDb(postId), toDb(seq), toDb(albumId), toDb(postId)).changes > 0;
     },
     async removePost(albumId, postId) {
       return q.removePost.run(toDb(albumId), toDb(postId)).changes > 0;
@@ -63,7 +63,10 @@ function prepare(db: Sqlite) {
     byId: db.prepare(`${SELECT_ALBUM} WHERE a.id = ?`),
     rename: db.prepare('UPDATE albums SET name = ? WHERE id = ?'),
     remove: db.prepare('DELETE FROM albums WHERE id = ?'),
-    addPost: db.prepare('INSERT OR IGNORE INTO album_posts (album_id, post_id, seq) VALUES (?, ?, ?)'),
+    // The service checked album and post a moment before; either may be deleted since (a race,
+    // not a client error), and then nothing is added rather than the foreign key failing.
+    addPost: db.prepare(`INSERT OR IGNORE INTO album_posts (album_id, post_id, seq) SELECT ?, ?, ?
+      WHERE EXISTS (SELECT 1 FROM albums WHERE id = ?) AND EXISTS (SELECT 1 FROM posts WHERE id = ?)`),
     removePost: db.prepare('DELETE FROM album_posts WHERE album_id = ? AND post_id = ?'),
     posts: db.prepare('SELECT post_id, seq FROM album_posts WHERE album_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
     countOf: db.prepare('SELECT count(*) FROM albums WHERE owner_id = ?'),
