@@ -27,7 +27,7 @@ export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub, au
   // throws before it does. The socket then stayed open, one per refused attempt, and held
   // up shutdown. Any upgrade still here after a response was refused: close it.
   app.addHook('onResponse', async (request) => {
-    if (request.headers.upgrade) request.raw.socket.destroy();
+    if (request.headers.upgrade?.toLowerCase() === 'websocket') request.raw.socket.destroy();
   });
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
   const alive = new WeakSet<object>();
