@@ -32,8 +32,12 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
     // The router's own errors (a bad %-escape in the path) skip setErrorHandler; without
-    // this they would answer Fastify's plain JSON instead of problem+json.
-    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    // this they would answer Fastify's plain JSON instead of problem+json. A path segment
+    // longer than any id or name names nothing: 404, as for any id that cannot be ours.
+    frameworkErrors: (error, request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendProblem(reply, 404, 'not_found', 'Nothing here has a name or id that long.')
+        : handleError(error, request, reply),
   });
   app.setValidatorCompiler(createSchemaCompiler());
   app.setErrorHandler(handleError);
