@@ -3,7 +3,8 @@
  * Two kinds, told apart by how they learn about writes:
  * - expiring caches (posts, users, the celebrity list, affinity) are right in any
  *   topology: another process's writes show within PICTOR_CACHE_TTL_SECONDS;
- * - write-through caches (home timelines, the viewer's relations) are updated or
+ * - write-through caches (home timelines, the viewer's relations, which posts
+ *   the viewer likes and saved) are updated or
  *   forgotten by the writes that pass through them, so they are kept only in a
  *   process that runs both the API and the worker, where every such write does.
  *   Split roles read those from the store (at scale, Redis is that store).
@@ -13,11 +14,12 @@ import { withRelationCache } from '../adapters/memory/graph-store.cached.js';
 import { withPostCache } from '../adapters/memory/post-store.cached.js';
 import { withCelebrityCache, withTimelineCache } from '../adapters/memory/timeline-store.cached.js';
 import { withUserCache } from '../adapters/memory/user-store.cached.js';
+import { withLikedCache, withSavedCache } from '../adapters/memory/viewer-state.cached.js';
 import type { Config } from '../config/config.js';
 import type { UserStore } from '../modules/accounts/public.js';
 import type { TimelineStore } from '../modules/feed/public.js';
 import type { GraphStore } from '../modules/graph/public.js';
-import type { EngagementStore } from '../modules/interactions/public.js';
+import type { EngagementStore, SaveStore } from '../modules/interactions/public.js';
 import type { PostStore } from '../modules/posts/public.js';
 import type { Clock } from '../platform/clock.js';
 
@@ -36,7 +38,11 @@ export function chooseCaches(config: Config, clock: Clock) {
   return {
     posts: (store: PostStore): PostStore => (on ? withPostCache(store, byId) : store),
     users: (store: UserStore): UserStore => (on ? withUserCache(store, byId) : store),
-    engagement: (store: EngagementStore): EngagementStore => (on ? withAffinityCache(store, perReader) : store),
+    engagement(store: EngagementStore): EngagementStore {
+      const withAffinity = on ? withAffinityCache(store, perReader) : store;
+      return writeThrough ? withLikedCache(withAffinity, perReader) : withAffinity;
+    },
+    saves: (store: SaveStore): SaveStore => (writeThrough ? withSavedCache(store, perReader) : store),
     graph: (store: GraphStore): GraphStore => (writeThrough ? withRelationCache(store, perReader) : store),
     timelines(store: TimelineStore): TimelineStore {
       if (!on) return store;

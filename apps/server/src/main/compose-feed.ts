@@ -35,7 +35,7 @@ export function composeInteractionsAndFeed(w: FeedWiring) {
     stores: {
       engagement: w.caches.engagement(createSqliteEngagementStore(w.db, w.outbox)),
       comments: createSqliteCommentStore(w.db, w.outbox),
-      saves: createSqliteSaveStore(w.db),
+      saves: w.caches.saves(createSqliteSaveStore(w.db)),
     },
     posts: w.posts,
     accounts: w.accounts,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { withAffinityCache } from '../../src/adapters/memory/engagement-store.cached.js';
+import { withLikedCache, withSavedCache } from '../../src/adapters/memory/viewer-state.cached.js';
 import { createSqliteCommentStore } from '../../src/adapters/sqlite/comment-store.sqlite.js';
 import { openSqlite, type Sqlite } from '../../src/adapters/sqlite/database.js';
 import { createSqliteEngagementStore } from '../../src/adapters/sqlite/engagement-store.sqlite.js';
@@ -9,17 +10,25 @@ import type { Comment, CommentStore, EngagementStore, SaveStore } from '../../sr
 import { createManualClock, systemClock } from '../../src/platform/clock.js';
 
 interface Stores { engagement: EngagementStore; comments: CommentStore; saves: SaveStore; outboxSize(): number; db: Sqlite }
-function sqliteStores(wrapEngagement: (store: EngagementStore) => EngagementStore = (store) => store): Stores {
+type Wrap = (stores: Pick<Stores, 'engagement' | 'comments' | 'saves'>) => Pick<Stores, 'engagement' | 'comments' | 'saves'>;
+function sqliteStores(wrap: Wrap = (stores) => stores): Stores {
   const db = openSqlite(':memory:');
   const outbox = createOutboxWriter(db);
   return {
-    db, engagement: wrapEngagement(createSqliteEngagementStore(db, outbox)), comments: createSqliteCommentStore(db, outbox), saves: createSqliteSaveStore(db),
+    db, ...wrap({ engagement: createSqliteEngagementStore(db, outbox), comments: createSqliteCommentStore(db, outbox), saves: createSqliteSaveStore(db) }),
     outboxSize: () => Number(db.prepare('SELECT count(*) FROM outbox').pluck().get()),
   };
 }
+const perViewer = { viewers: 100, ttlMs: 60_000, clock: systemClock };
+/** Every cache the composition root can put in front of these stores, stacked as it stacks them. */
+const behindEveryCache: Wrap = ({ engagement, comments, saves }) => ({
+  engagement: withLikedCache(withAffinityCache(engagement, perViewer), perViewer),
+  comments,
+  saves: withSavedCache(saves, perViewer),
+});
 const adapters: [string, () => Stores][] = [
   ['sqlite', () => sqliteStores()],
-  ['sqlite behind the affinity cache', () => sqliteStores((store) => withAffinityCache(store, { viewers: 100, ttlMs: 60_000, clock: systemClock }))],
+  ['sqlite behind every cache', () => sqliteStores(behindEveryCache)],
 ];
 
 const at = new Date('2026-01-01T00:00:00Z');
@@ -99,6 +108,19 @@ describe.each(adapters)('EngagementStore (%s)', (_name, make) => {
     expect(await s.engagement.likedAmong('2', [])).toEqual(new Set());
   });
 
+  it('when the user likes or unlikes after asking, then the next answer shows it, and a forgotten post is liked by no one', async () => {
+    expect(await s.engagement.likedAmong('2', ['1', '3'])).toEqual(new Set());
+    await like('1', '2');
+    expect(await s.engagement.likedAmong('2', ['1', '3'])).toEqual(new Set(['1']));
+    expect(await s.engagement.likedAmong('7', ['1'])).toEqual(new Set());
+    await s.engagement.unlike('1', '2', () => []);
+    expect(await s.engagement.likedAmong('2', ['1', '3'])).toEqual(new Set());
+    await like('3', '2');
+    expect(await s.engagement.likedAmong('2', ['3'])).toEqual(new Set(['3']));
+    await s.engagement.forgetPost('3');
+    expect(await s.engagement.likedAmong('2', ['3'])).toEqual(new Set());
+  });
+
   it('when the viewer has liked and commented on an author, then affinity counts both', async () => {
     await like('1', '2');
     await like('4', '2');
@@ -124,6 +146,7 @@ describe.each(adapters)('EngagementStore (%s)', (_name, make) => {
     await s.comments.add(c, []);
     await s.comments.like(c.id, '4', at);
     s.db.exec('UPDATE post_counters SET likes = 57, comments = 0; UPDATE comments SET likes = 9');
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 57, comments: 0 });
     const result = await s.engagement.rebuildCounters();
     expect(result.corrected).toBe(1);
     expect(result.commentsCorrected).toBe(2);
@@ -217,19 +240,24 @@ describe.each(adapters)('SaveStore (%s)', (_name, make) => {
   });
 
   it('when unsaving or the post is forgotten, then it leaves the list', async () => {
+    expect(await s.saves.savedAmong('2', ['10'])).toEqual(new Set());
     await s.saves.save('2', '10', '500', at);
     await s.saves.save('3', '10', '501', at);
+    expect(await s.saves.savedAmong('2', ['10'])).toEqual(new Set(['10']));
+    expect(await s.saves.savedAmong('3', ['10'])).toEqual(new Set(['10']));
     expect(await s.saves.unsave('2', '10')).toBe(true);
     expect(await s.saves.unsave('2', '10')).toBe(false);
+    expect(await s.saves.savedAmong('2', ['10'])).toEqual(new Set());
     await s.saves.forgetPost('10');
     expect((await s.saves.saved('3', null, 10)).ids).toEqual([]);
+    expect(await s.saves.savedAmong('3', ['10'])).toEqual(new Set());
   });
 });
 
 describe('the affinity cache', () => {
   it('when a comment moves affinity behind the cache, then the answer shows it once the cache time has passed', async () => {
     const clock = createManualClock(new Date('2026-01-01T00:00:00Z'));
-    const s = sqliteStores((store) => withAffinityCache(store, { viewers: 100, ttlMs: 30_000, clock }));
+    const s = sqliteStores((stores) => ({ ...stores, engagement: withAffinityCache(stores.engagement, { viewers: 100, ttlMs: 30_000, clock }) }));
     expect((await s.engagement.affinity('2', ['9'])).get('9')).toEqual({ likes: 0, comments: 0 });
     await s.comments.add(comment({ authorId: '2', postAuthorId: '9' }), []);
     expect((await s.engagement.affinity('2', ['9'])).get('9')).toEqual({ likes: 0, comments: 0 });

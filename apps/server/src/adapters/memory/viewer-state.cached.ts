@@ -1,0 +1,48 @@
+import type { EngagementStore, SaveStore } from '../../modules/interactions/public.js';
+import type { Id } from '../../platform/ids.js';
+import { createViewerCache, type ViewerCacheOptions } from './viewer-cache.js';
+
+/** Answers `among` from a cache of yes/no per post, asking the store only about the rest. */
+async function amongCached(
+  cache: ReturnType<typeof createViewerCache<boolean>>, viewerId: Id, postIds: readonly Id[],
+  load: (viewerId: Id, missing: Id[]) => Promise<Set<Id>>,
+): Promise<Set<Id>> {
+  if (postIds.length === 0) return new Set();
+  const answers = await cache.among(viewerId, postIds, async (missing) => {
+    const yes = await load(viewerId, missing);
+    return new Map(missing.map((id) => [id, yes.has(id)]));
+  });
+  const result = new Set<Id>();
+  for (const [id, yes] of answers) if (yes) result.add(id);
+  return result;
+}
+
+/**
+ * Keeps which posts a viewer likes, asked for every post of every page they see,
+ * per viewer in memory. Only the viewer's own like or unlike changes their answer,
+ * and it forgets them around the write; a post forgotten forgets every viewer.
+ * Exact only where every like passes through it, so the composition root keeps it
+ * only in the process that runs the whole app.
+ */
+export function withLikedCache(store: EngagementStore, options: ViewerCacheOptions): EngagementStore {
+  const cache = createViewerCache<boolean>(options);
+  return {
+    ...store,
+    likedAmong: (userId, postIds) => amongCached(cache, userId, postIds, (viewer, missing) => store.likedAmong(viewer, missing)),
+    like: (like, events) => cache.writing([like.userId], () => store.like(like, events)),
+    unlike: (postId, userId, events) => cache.writing([userId], () => store.unlike(postId, userId, events)),
+    forgetPost: (postId) => cache.writing('all', () => store.forgetPost(postId)),
+  };
+}
+
+/** The same for saves: which posts a viewer saved, forgotten by their own save or unsave. */
+export function withSavedCache(store: SaveStore, options: ViewerCacheOptions): SaveStore {
+  const cache = createViewerCache<boolean>(options);
+  return {
+    ...store,
+    savedAmong: (userId, postIds) => amongCached(cache, userId, postIds, (viewer, missing) => store.savedAmong(viewer, missing)),
+    save: (userId, postId, seq, at) => cache.writing([userId], () => store.save(userId, postId, seq, at)),
+    unsave: (userId, postId) => cache.writing([userId], () => store.unsave(userId, postId)),
+    forgetPost: (postId) => cache.writing('all', () => store.forgetPost(postId)),
+  };
+}
