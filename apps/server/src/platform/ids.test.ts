@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, createIdGenerator, EPOCH_MS, idLowerBound, idTimestamp, isId } from './ids.js';
+import { compareIds, createIdGenerator, EPOCH_MS, idEpochMs, idLowerBound, idTimestamp, isId } from './ids.js';
 
 const parts = (id: string) => {
   const n = BigInt(id);
@@ -56,7 +56,10 @@ describe('ids', () => {
       for (const offset of [-1n, 0n, 1n, 511n, 512n, 513n]) edges.push((ms << 23n) + offset, (ms << 23n) - offset - 1n);
     }
     for (let i = 0; i < 2000; i++) edges.push(BigInt(Math.floor(Math.random() * 2 ** 40)) * (1n << 23n) + BigInt(Math.floor(Math.random() * 2 ** 23)));
-    for (const id of edges.filter((e) => e >= 0n && e < 1n << 63n)) expect(idTimestamp(id.toString()).getTime(), id.toString()).toBe(exact(id));
+    for (const id of edges.filter((e) => e >= 0n && e < 1n << 63n)) {
+      expect(idEpochMs(id.toString()), id.toString()).toBe(exact(id));
+      expect(idTimestamp(id.toString()).getTime(), id.toString()).toBe(exact(id));
+    }
   });
 
   it('when a string is checked, then only canonical decimals from 0 to 2^63-1 are ids', () => {

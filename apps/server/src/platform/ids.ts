@@ -58,22 +58,25 @@ export function requireId(raw: string, notFound: () => Error): Id {
 
 /** The creation time encoded in an id. */
 export function idTimestamp(id: Id): Date {
-  return new Date(idMillis(id) + EPOCH_MS);
+  return new Date(idEpochMs(id));
 }
 
 const ID_UNITS_PER_MS = 2 ** Number(SHARD_BITS + SEQUENCE_BITS);
 /**
- * Milliseconds since EPOCH_MS, without BigInt when it can: ranking asks this for every
- * candidate of every page. A double holds an id to within 512 units, so id / 2^23 is
- * within 1e-4 ms of the truth; only a quotient that close to a whole millisecond needs
- * the exact shift.
+ * When the id was made, in milliseconds since the Unix epoch, exact, with neither
+ * BigInt nor a Date: ranking asks this for every candidate of every page. The id is
+ * read as hi * 10^7 + lo, two parts a double holds exactly, and with hi = q * 2^23 + r
+ * the quotient id / 2^23 is q * 10^7 + floor((r * 10^7 + lo) / 2^23), every step exact.
  */
-function idMillis(id: Id): number {
-  const approx = Number(id) / ID_UNITS_PER_MS;
-  const whole = Math.floor(approx);
-  const fraction = approx - whole;
-  if (fraction > 1e-4 && fraction < 1 - 1e-4) return whole;
-  return Number(BigInt(id) >> (SHARD_BITS + SEQUENCE_BITS));
+export function idEpochMs(id: Id): number {
+  const split = id.length - 7;
+  let hi = 0;
+  for (let i = 0; i < split; i++) hi = hi * 10 + (id.charCodeAt(i) - 48);
+  let lo = 0;
+  for (let i = Math.max(0, split); i < id.length; i++) lo = lo * 10 + (id.charCodeAt(i) - 48);
+  const q = Math.floor(hi / ID_UNITS_PER_MS);
+  const r = hi - q * ID_UNITS_PER_MS;
+  return q * 1e7 + Math.floor((r * 1e7 + lo) / ID_UNITS_PER_MS) + EPOCH_MS;
 }
 
 /** The smallest id that could have been made at or after `date`: a lower bound for range scans. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
-import { type Id, idTimestamp } from '../../platform/ids.js';
+import { type Id, idEpochMs } from '../../platform/ids.js';
 import type { AccountDirectory, User } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
 import type { Affinity, Counts, EngagementReader, PostCounters, PostLookup, ViewerState } from '../interactions/public.js';
@@ -74,7 +74,7 @@ export function createFeedItems(deps: FeedItemsDeps) {
       const candidates = shown.map((e): RankCandidate & { entry: TimelineEntry } => {
         const c = counters.get(e.postId);
         return {
-          entry: e, postId: e.postId, authorId: e.authorId, createdAt: idTimestamp(e.postId),
+          entry: e, postId: e.postId, authorId: e.authorId, createdAtMs: idEpochMs(e.postId),
           likes: c?.likes ?? 0, comments: c?.comments ?? 0, affinity: affinity.get(e.authorId) ?? NO_AFFINITY,
         };
       });

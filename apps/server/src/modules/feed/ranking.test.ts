@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { affinityScore, diversify, engagementScore, rankCandidates, recencyScore, type RankCandidate } from './ranking.js';
 
 const now = new Date('2026-03-01T12:00:00Z');
-const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+const nowMs = now.getTime();
+const hoursAgo = (h: number) => nowMs - h * 3_600_000;
 let seq = 1000;
 const post = (over: Partial<RankCandidate>): RankCandidate => ({
-  postId: String(seq++), authorId: 'a', createdAt: now, likes: 0, comments: 0, affinity: { likes: 0, comments: 0 }, ...over,
+  postId: String(seq++), authorId: 'a', createdAtMs: nowMs, likes: 0, comments: 0, affinity: { likes: 0, comments: 0 }, ...over,
 });
 
 describe('ranking signals', () => {
   it('when a post is minutes old, then it is in the same hour bucket as a brand new one', () => {
-    expect(recencyScore(hoursAgo(0.9), now, 6)).toBe(recencyScore(now, now, 6));
-    expect(recencyScore(hoursAgo(1), now, 6)).toBeLessThan(recencyScore(now, now, 6));
+    expect(recencyScore(hoursAgo(0.9), nowMs, 6)).toBe(recencyScore(nowMs, nowMs, 6));
+    expect(recencyScore(hoursAgo(1), nowMs, 6)).toBeLessThan(recencyScore(nowMs, nowMs, 6));
   });
   it('when engagement grows, then the score grows and saturates at 1; a comment weighs two likes', () => {
     expect(engagementScore(0, 0)).toBe(0);
@@ -28,13 +29,13 @@ describe('ranking signals', () => {
 
 describe('rankCandidates', () => {
   it('when posts differ only by age, then newer comes first', () => {
-    const old = post({ createdAt: hoursAgo(5), authorId: 'x' });
-    const fresh = post({ createdAt: hoursAgo(0), authorId: 'y' });
+    const old = post({ createdAtMs: hoursAgo(5), authorId: 'x' });
+    const fresh = post({ createdAtMs: hoursAgo(0), authorId: 'y' });
     expect(rankCandidates([old, fresh], now).map((p) => p.postId)).toEqual([fresh.postId, old.postId]);
   });
   it('when two posts share an hour bucket, then the more popular one comes first (seed 004)', () => {
-    const quiet = post({ createdAt: hoursAgo(2.1), authorId: 'x' });
-    const popular = post({ createdAt: hoursAgo(2.9), likes: 40, comments: 5, authorId: 'y' });
+    const quiet = post({ createdAtMs: hoursAgo(2.1), authorId: 'x' });
+    const popular = post({ createdAtMs: hoursAgo(2.9), likes: 40, comments: 5, authorId: 'y' });
     expect(rankCandidates([quiet, popular], now)[0]).toBe(popular);
   });
   it('when the viewer often likes an author, then that author is lifted over a stranger of the same age', () => {

@@ -31,15 +31,16 @@ export type RankingWeights = { [K in keyof typeof RANKING_WEIGHTS]: number };
 export interface RankCandidate {
   postId: Id;
   authorId: Id;
-  createdAt: Date;
+  /** When the post was made, in epoch milliseconds (idEpochMs: no Date per candidate). */
+  createdAtMs: number;
   likes: number;
   comments: number;
   /** The viewer's likes and comments on this author's posts. */
   affinity: { likes: number; comments: number };
 }
 
-export function recencyScore(createdAt: Date, now: Date, halfLifeHours: number): number {
-  const hours = Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / 3_600_000));
+export function recencyScore(createdAtMs: number, nowMs: number, halfLifeHours: number): number {
+  const hours = Math.max(0, Math.floor((nowMs - createdAtMs) / 3_600_000));
   return 1 / (1 + hours / halfLifeHours);
 }
 
@@ -51,8 +52,8 @@ export function affinityScore(affinity: { likes: number; comments: number }): nu
   return 1 - Math.exp(-(Math.max(0, affinity.likes) + 3 * Math.max(0, affinity.comments)) / 10);
 }
 
-export function scoreCandidate(c: RankCandidate, now: Date, w: RankingWeights = RANKING_WEIGHTS): number {
-  return w.recency * recencyScore(c.createdAt, now, w.halfLifeHours)
+export function scoreCandidate(c: RankCandidate, nowMs: number, w: RankingWeights = RANKING_WEIGHTS): number {
+  return w.recency * recencyScore(c.createdAtMs, nowMs, w.halfLifeHours)
     + w.engagement * engagementScore(c.likes, c.comments)
     + w.affinity * affinityScore(c.affinity);
 }
@@ -61,7 +62,8 @@ const newerFirst = (a: Id, b: Id) => compareIds(b, a);
 
 /** Best first by score, then reordered so no author runs longer than `maxRun` while others wait. */
 export function rankCandidates<T extends RankCandidate>(candidates: readonly T[], now: Date, w: RankingWeights = RANKING_WEIGHTS): T[] {
-  const scored = candidates.map((c) => ({ c, s: scoreCandidate(c, now, w) }));
+  const nowMs = now.getTime();
+  const scored = candidates.map((c) => ({ c, s: scoreCandidate(c, nowMs, w) }));
   scored.sort((a, b) => b.s - a.s || newerFirst(a.c.postId, b.c.postId));
   return diversify(scored.map((x) => x.c), w.maxRun);
 }
