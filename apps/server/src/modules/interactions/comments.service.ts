@@ -3,7 +3,7 @@ import { type Id, type IdGenerator, isId } from '../../platform/ids.js';
 import { checkedText } from '../../platform/text.js';
 import type { GraphReader } from '../graph/public.js';
 import { commentDeleted, commented } from './interactions.events.js';
-import { commentNotFound, commentsDisabled, emptyComment, notYourComment, replyElsewhere } from './interactions.errors.js';
+import { commentNotFound, commentsDisabled, emptyComment, notYourComment, postNotFound, replyElsewhere } from './interactions.errors.js';
 import type { CommentStore } from './interactions.ports.js';
 import type { Comment } from './interactions.types.js';
 import type { PostGate } from './post-gate.js';
@@ -70,6 +70,10 @@ export function createComments(deps: { gate: PostGate; comments: CommentStore; g
       await comments.add(comment, [commented({
         postId, authorId: post.ownerId, commentId: comment.id, userId: viewerId, parentId, mentions: comment.mentions,
       })]);
+      if (!(await gate.stillExists(postId))) {
+        await comments.remove(comment.id, [commentDeleted({ postId, commentId: comment.id })]);
+        throw postNotFound();
+      }
       return comment;
     },
 

@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Id, IdGenerator } from '../../platform/ids.js';
 import { liked, unliked } from './interactions.events.js';
 import type { EngagementStore } from './interactions.ports.js';
+import { postNotFound } from './interactions.errors.js';
 import type { PostGate } from './post-gate.js';
 
 /**
@@ -21,6 +22,10 @@ export function createLikes(deps: { gate: PostGate; engagement: EngagementStore;
       const { post } = await gate.open(viewerId, postId);
       const payload = { postId, authorId: post.ownerId, userId: viewerId };
       await engagement.like({ postId, userId: viewerId, authorId: post.ownerId, seq: deps.ids.next(), at: deps.clock.now() }, [liked(payload)]);
+      if (!(await gate.stillExists(postId))) {
+        await engagement.unlike(postId, viewerId, () => [unliked(payload)]);
+        throw postNotFound();
+      }
       return { liked: true, likes: await countFor(viewerId, post) };
     },
     /**

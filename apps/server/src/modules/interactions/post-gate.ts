@@ -31,6 +31,16 @@ export function createPostGate(deps: { posts: PostLookup; accounts: AccountDirec
     },
 
     /**
+     * Whether the post still exists, asked again after a like, comment or save is written:
+     * a post deleted between `open` and that write has had (or will have) its likes,
+     * comments and saves forgotten by a job that may already have run, so the caller takes
+     * its write back instead of leaving a row for a post that is gone.
+     */
+    async stillExists(postId: Id): Promise<boolean> {
+      return (await deps.posts.findById(postId)) !== null;
+    },
+
+    /**
      * Posts in the order of `ids` that the viewer may see, with their authors.
      * A fixed number of round trips whatever the count: posts, authors, then the graph's batch rule.
      */

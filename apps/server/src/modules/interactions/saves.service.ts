@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Id, IdGenerator } from '../../platform/ids.js';
 import type { SaveStore } from './interactions.ports.js';
+import { postNotFound } from './interactions.errors.js';
 import type { PostGate } from './post-gate.js';
 
 /** Saved posts are private to the saver; a saved post the saver may no longer see drops out of the list. */
@@ -9,6 +10,10 @@ export function createSaves(deps: { gate: PostGate; saves: SaveStore; ids: IdGen
     async save(viewerId: Id, postId: Id) {
       await deps.gate.open(viewerId, postId);
       await deps.saves.save(viewerId, postId, deps.ids.next(), deps.clock.now());
+      if (!(await deps.gate.stillExists(postId))) {
+        await deps.saves.unsave(viewerId, postId);
+        throw postNotFound();
+      }
       return { saved: true };
     },
     async unsave(viewerId: Id, postId: Id) {
