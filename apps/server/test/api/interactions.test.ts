@@ -263,6 +263,26 @@ describe('counters', () => {
     expect(server.pictor.db.prepare('SELECT count(*) FROM post_likes WHERE post_id = ?').pluck().get(BigInt(postId))).toBe(0n);
     expect(server.pictor.db.prepare('SELECT count(*) FROM saves WHERE post_id = ?').pluck().get(BigInt(postId))).toBe(0n);
   });
+
+  it('when an account is deleted, then its likes, comments and saves go, and the counts on other people\'s posts drop', async () => {
+    const postId = await publishPost(ana);
+    const leaver = await signUp(server);
+    await like(leaver, postId);
+    await like(cam, postId);
+    const theirs = (await comment(leaver, postId, { text: 'bye soon' })).json();
+    await comment(cam, postId, { text: 'a reply', replyTo: theirs.id });
+    await comment(cam, postId, { text: 'stays' });
+    await leaver.call({ method: 'POST', url: `/api/v1/posts/${postId}/save` });
+    const before = (await ben.call({ method: 'GET', url: `/api/v1/posts/${postId}` })).json();
+    expect([before.likes, before.comments]).toEqual([2, 3]);
+
+    expect((await leaver.call({ method: 'DELETE', url: '/api/v1/me', payload: { password: leaver.password } })).statusCode).toBe(204);
+    await server.pictor.drain();
+    const after = (await ben.call({ method: 'GET', url: `/api/v1/posts/${postId}` })).json();
+    expect([after.likes, after.comments]).toEqual([1, 1]);
+    expect((await comments(ben, postId)).json().items.map((c: { text: string }) => c.text)).toEqual(['stays']);
+    expect(server.pictor.db.prepare('SELECT count(*) FROM saves WHERE user_id = ?').pluck().get(BigInt(leaver.id))).toBe(0n);
+  });
 });
 
 void follow;

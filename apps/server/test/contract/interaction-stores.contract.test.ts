@@ -163,6 +163,32 @@ describe.each(adapters)('EngagementStore (%s)', (_name, make) => {
     expect(await s.comments.list('1', null, null, null, 10)).toEqual([]);
     expect(await s.engagement.likedAmong('2', ['1'])).toEqual(new Set());
   });
+
+  it('when an account is forgotten, then its likes, comment likes, comments and the replies under them go, and every count they moved is set again', async () => {
+    await like('1', '2');
+    await like('1', '3');
+    await like('5', '2');
+    const theirs = comment({ postId: '1', authorId: '2' });
+    const replyToTheirs = comment({ postId: '1', authorId: '3', parentId: theirs.id });
+    const other = comment({ postId: '1', authorId: '3' });
+    const theirReply = comment({ postId: '1', authorId: '2', parentId: other.id });
+    for (const c of [theirs, replyToTheirs, other, theirReply]) await s.comments.add(c, []);
+    await s.comments.like(other.id, '2', at);
+    await s.comments.like(other.id, '4', at);
+    expect(await s.engagement.likedAmong('2', ['1', '5'])).toEqual(new Set(['1', '5']));
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 2, comments: 4 });
+
+    await s.engagement.forgetUser('2');
+    await s.engagement.forgetUser('2');
+    expect((await s.engagement.counters(['1', '5'])).get('1')).toEqual({ likes: 1, comments: 1 });
+    expect((await s.engagement.counters(['5'])).get('5')).toEqual({ likes: 0, comments: 0 });
+    expect(await s.engagement.likedAmong('2', ['1', '5'])).toEqual(new Set());
+    expect((await s.comments.list('1', null, null, null, 10)).map((c) => c.id)).toEqual([other.id]);
+    const left = (await s.comments.findById(other.id))!;
+    expect([left.likes, left.replies]).toEqual([1, 0]);
+    expect(await s.comments.findById(replyToTheirs.id)).toBeNull();
+    expect((await s.engagement.rebuildCounters()).corrected).toBe(0);
+  });
 });
 
 describe.each(adapters)('CommentStore (%s)', (_name, make) => {
@@ -251,6 +277,16 @@ describe.each(adapters)('SaveStore (%s)', (_name, make) => {
     await s.saves.forgetPost('10');
     expect((await s.saves.saved('3', null, 10)).ids).toEqual([]);
     expect(await s.saves.savedAmong('3', ['10'])).toEqual(new Set());
+  });
+
+  it('when an account is forgotten, then its saves go and nobody else loses theirs', async () => {
+    await s.saves.save('2', '10', '500', at);
+    await s.saves.save('3', '10', '501', at);
+    expect(await s.saves.savedAmong('2', ['10'])).toEqual(new Set(['10']));
+    await s.saves.forgetUser('2');
+    expect(await s.saves.savedAmong('2', ['10'])).toEqual(new Set());
+    expect((await s.saves.saved('2', null, 10)).ids).toEqual([]);
+    expect((await s.saves.saved('3', null, 10)).ids).toEqual(['10']);
   });
 });
 

@@ -32,6 +32,7 @@ export function withLikedCache(store: EngagementStore, options: ViewerCacheOptio
     like: (like, events) => cache.writing([like.userId], () => store.like(like, events)),
     unlike: (postId, userId, events) => cache.writing([userId], () => store.unlike(postId, userId, events)),
     forgetPost: (postId) => cache.writing('all', () => store.forgetPost(postId)),
+    forgetUser: (userId) => cache.writing([userId], () => store.forgetUser(userId)),
   };
 }
 
@@ -44,5 +45,6 @@ export function withSavedCache(store: SaveStore, options: ViewerCacheOptions): S
     save: (userId, postId, seq, at) => cache.writing([userId], () => store.save(userId, postId, seq, at)),
     unsave: (userId, postId) => cache.writing([userId], () => store.unsave(userId, postId)),
     forgetPost: (postId) => cache.writing('all', () => store.forgetPost(postId)),
+    forgetUser: (userId) => cache.writing([userId], () => store.forgetUser(userId)),
   };
 }

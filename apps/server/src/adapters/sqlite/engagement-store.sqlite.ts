@@ -41,6 +41,13 @@ export function createSqliteEngagementStore(db: Sqlite, outbox: OutboxWriter): E
          OR replies != (SELECT count(*) FROM comments r WHERE r.parent_id = comments.id AND r.restricted = 0)`).run().changes;
     return { posts, corrected, commentsCorrected };
   });
+  const forgetUser = db.transaction((user: bigint) => {
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS gone_comments (id INTEGER PRIMARY KEY);
+      CREATE TEMP TABLE IF NOT EXISTS touched_posts (id INTEGER PRIMARY KEY);
+      CREATE TEMP TABLE IF NOT EXISTS touched_comments (id INTEGER PRIMARY KEY);
+      DELETE FROM gone_comments; DELETE FROM touched_posts; DELETE FROM touched_comments;`);
+    for (const sql of FORGET_USER) db.prepare(sql).run({ user });
+  });
   const forget = db.transaction((post: bigint) => {
     q.forgetCommentLikes.run(post);
     q.forgetComments.run(post);
@@ -86,8 +93,37 @@ export function createSqliteEngagementStore(db: Sqlite, outbox: OutboxWriter): E
     async forgetPost(postId) {
       forget(toDb(postId));
     },
+    async forgetUser(userId) {
+      forgetUser(toDb(userId));
+    },
   };
 }
+
+/**
+ * What forgetUser runs, in order, inside one transaction: the account's comments and the
+ * replies under them, the posts and comments whose counters that moves, the deletes, then
+ * those counters set from the rows that remain (as rebuildCounters would, for just these).
+ */
+const FORGET_USER = [
+  'INSERT INTO gone_comments SELECT id FROM comments WHERE author_id = @user',
+  `INSERT OR IGNORE INTO gone_comments SELECT r.id FROM comments c JOIN comments r ON r.post_id = c.post_id AND r.parent_id = c.id
+     WHERE c.author_id = @user AND c.parent_id IS NULL`,
+  'INSERT OR IGNORE INTO touched_posts SELECT post_id FROM post_likes WHERE user_id = @user',
+  'INSERT OR IGNORE INTO touched_posts SELECT c.post_id FROM gone_comments g JOIN comments c ON c.id = g.id',
+  'INSERT OR IGNORE INTO touched_comments SELECT comment_id FROM comment_likes WHERE user_id = @user',
+  'INSERT OR IGNORE INTO touched_comments SELECT c.parent_id FROM gone_comments g JOIN comments c ON c.id = g.id WHERE c.parent_id IS NOT NULL',
+  'DELETE FROM touched_comments WHERE id IN (SELECT id FROM gone_comments)',
+  'DELETE FROM comment_likes WHERE user_id = @user OR comment_id IN (SELECT id FROM gone_comments)',
+  'DELETE FROM comments WHERE id IN (SELECT id FROM gone_comments)',
+  'DELETE FROM post_likes WHERE user_id = @user',
+  `UPDATE comments SET likes = (SELECT count(*) FROM comment_likes WHERE comment_id = comments.id),
+     replies = (SELECT count(*) FROM comments r WHERE r.post_id = comments.post_id AND r.parent_id = comments.id AND r.restricted = 0)
+     WHERE id IN (SELECT id FROM touched_comments)`,
+  `INSERT INTO post_counters (post_id, likes, comments)
+     SELECT t.id, (SELECT count(*) FROM post_likes WHERE post_id = t.id), (SELECT count(*) FROM comments WHERE post_id = t.id AND restricted = 0)
+     FROM touched_posts t WHERE true -- the WHERE tells SQLite's parser the ON below is the upsert's
+     ON CONFLICT(post_id) DO UPDATE SET likes = excluded.likes, comments = excluded.comments`,
+];
 
 function prepare(db: Sqlite) {
   return {

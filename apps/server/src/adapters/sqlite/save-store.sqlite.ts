@@ -9,6 +9,7 @@ export function createSqliteSaveStore(db: Sqlite): SaveStore {
   const page = db.prepare('SELECT post_id, seq FROM saves WHERE user_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?');
   const among = db.prepare('SELECT CAST(j.value AS TEXT) FROM json_each(@ids) j WHERE EXISTS(SELECT 1 FROM saves WHERE user_id = @user AND post_id = j.value)').pluck();
   const forget = db.prepare('DELETE FROM saves WHERE post_id = ?');
+  const forgetUser = db.prepare('DELETE FROM saves WHERE user_id = ?');
   return {
     async save(userId, postId, seq, at) {
       return insert.run(toDb(userId), toDb(postId), at.getTime(), toDb(seq)).changes > 0 ? 'created' : 'exists';
@@ -27,6 +28,9 @@ export function createSqliteSaveStore(db: Sqlite): SaveStore {
     },
     async forgetPost(postId) {
       forget.run(toDb(postId));
+    },
+    async forgetUser(userId) {
+      forgetUser.run(toDb(userId));
     },
   };
 }

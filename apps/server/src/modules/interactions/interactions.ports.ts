@@ -36,6 +36,11 @@ export interface EngagementStore {
   rebuildCounters(): Promise<CounterRebuild>;
   /** Removes a deleted post's likes, comments, comment likes and counters. Idempotent. */
   forgetPost(postId: Id): Promise<void>;
+  /**
+   * Removes a deleted account's likes, comment likes and comments (with the replies
+   * under them), and sets every counter they moved to what the remaining rows say. Idempotent.
+   */
+  forgetUser(userId: Id): Promise<void>;
 }
 
 /**
@@ -66,4 +71,6 @@ export interface SaveStore {
   saved(userId: Id, after: string | null, limit: number): Promise<IdPage>;
   savedAmong(userId: Id, postIds: readonly Id[]): Promise<Set<Id>>;
   forgetPost(postId: Id): Promise<void>;
+  /** Removes every save a deleted account made. Idempotent. */
+  forgetUser(userId: Id): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { createComments } from './comments.service.js';
 import { createEngagementReader, type PresentPost } from './engagement.js';
 import type { CommentStore, EngagementStore, SaveStore } from './interactions.ports.js';
 import { registerInteractionRoutes } from './interactions.routes.js';
+import { forgetDeletedAccountJob } from './jobs/forget-deleted-account.job.js';
 import { forgetDeletedPostJob } from './jobs/forget-deleted-post.job.js';
 import { createLikes } from './likes.service.js';
 import { createPostGate, type PostLookup } from './post-gate.js';
@@ -51,7 +52,7 @@ export function createInteractionsModule(deps: InteractionsDeps) {
     affinity: engagementStore.affinity.bind(engagementStore),
     /** Recomputes every counter from the like and comment rows (npm run rebuild-counters). */
     rebuildCounters: () => engagementStore.rebuildCounters(),
-    subscriptions: (): EventSubscription[] => [forgetDeletedPostJob(engagementStore, saveStore)],
+    subscriptions: (): EventSubscription[] => [forgetDeletedPostJob(engagementStore, saveStore), forgetDeletedAccountJob(engagementStore, saveStore)],
     registerRoutes(app: HttpApp) {
       registerInteractionRoutes(app, {
         likes, saves, gate, engagement, present: deps.posts.present, accounts: deps.accounts, graph: deps.graph.reader,

@@ -5,6 +5,7 @@ import { accountsSearchSchema } from './004-accounts-search.js';
 import { platformSchema } from './000-platform.js';
 import { interactionsSchema } from './010-interactions.js';
 import { feedSchema } from './011-feed.js';
+import { interactionsByUserSchema } from './012-interactions-by-user.js';
 
 export interface Migration {
   name: string;
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Applied in order, once each; never edit one that has shipped, add a new one. */
-export const MIGRATIONS: Migration[] = [platformSchema, accountsSchema, graphSchema, postsSchema, accountsSearchSchema, interactionsSchema, feedSchema];
+export const MIGRATIONS: Migration[] = [platformSchema, accountsSchema, graphSchema, postsSchema, accountsSearchSchema, interactionsSchema, feedSchema, interactionsByUserSchema];
