@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, createIdGenerator, EPOCH_MS, idEpochMs, idLowerBound, idTimestamp, isId } from './ids.js';
+import { compareIds, createIdGenerator, EPOCH_MS, idEpochMs, idLowerBound, isId } from './ids.js';
 
+const idTimestamp = (id: string) => new Date(idEpochMs(id));
 const parts = (id: string) => {
   const n = BigInt(id);
   return { ms: Number(n >> 23n), shard: Number((n >> 10n) & 0x1fffn), seq: Number(n & 0x3ffn) };
@@ -59,6 +60,16 @@ describe('ids', () => {
     for (const id of edges.filter((e) => e >= 0n && e < 1n << 63n)) {
       expect(idEpochMs(id.toString()), id.toString()).toBe(exact(id));
       expect(idTimestamp(id.toString()).getTime(), id.toString()).toBe(exact(id));
+    }
+  });
+
+  it('when an id has any number of digits from 1 to 19, then its timestamp is exact', () => {
+    const exact = (id: bigint) => Number(id >> 23n) + EPOCH_MS;
+    for (let digits = 1n; digits <= 19n; digits++) {
+      const smallest = digits === 1n ? 0n : 10n ** (digits - 1n);
+      for (const id of [smallest, smallest + 1n, 10n ** digits - 1n, (smallest + 10n ** digits) / 2n]) {
+        if (id < 1n << 63n) expect(idEpochMs(id.toString()), id.toString()).toBe(exact(id));
+      }
     }
   });
 

@@ -56,11 +56,6 @@ export function requireId(raw: string, notFound: () => Error): Id {
   return raw;
 }
 
-/** The creation time encoded in an id. */
-export function idTimestamp(id: Id): Date {
-  return new Date(idEpochMs(id));
-}
-
 const ID_UNITS_PER_MS = 2 ** Number(SHARD_BITS + SEQUENCE_BITS);
 /**
  * When the id was made, in milliseconds since the Unix epoch, exact, with neither
