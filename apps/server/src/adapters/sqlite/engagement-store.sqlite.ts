@@ -34,11 +34,13 @@ export function createSqliteEngagementStore(db: Sqlite, outbox: OutboxWriter): E
       + (SELECT count(*) FROM (SELECT post_id FROM post_counters WHERE likes + comments > 0 EXCEPT SELECT post_id FROM rebuilt_counters))`).pluck().get());
     const posts = num(db.prepare('SELECT count(*) FROM rebuilt_counters').pluck().get());
     db.exec('DELETE FROM post_counters; INSERT INTO post_counters SELECT * FROM rebuilt_counters; DELETE FROM rebuilt_counters;');
+    // Replies are looked up by (post_id, parent_id), the index's order: by parent alone
+    // each comment's count scanned the whole table, quadratic in the number of comments.
     const commentsCorrected = db.prepare(`UPDATE comments SET
         likes = (SELECT count(*) FROM comment_likes WHERE comment_id = comments.id),
-        replies = (SELECT count(*) FROM comments r WHERE r.parent_id = comments.id AND r.restricted = 0)
+        replies = (SELECT count(*) FROM comments r WHERE r.post_id = comments.post_id AND r.parent_id = comments.id AND r.restricted = 0)
       WHERE likes != (SELECT count(*) FROM comment_likes WHERE comment_id = comments.id)
-         OR replies != (SELECT count(*) FROM comments r WHERE r.parent_id = comments.id AND r.restricted = 0)`).run().changes;
+         OR replies != (SELECT count(*) FROM comments r WHERE r.post_id = comments.post_id AND r.parent_id = comments.id AND r.restricted = 0)`).run().changes;
     return { posts, corrected, commentsCorrected };
   });
   const forgetUser = db.transaction((user: bigint) => {
