@@ -67,5 +67,3 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
     },
   };
 }
-
-export type IdCache<V extends object> = ReturnType<typeof createIdCache<V>>;

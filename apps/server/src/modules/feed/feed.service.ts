@@ -6,7 +6,7 @@ import type { FeedItem, FeedItems } from './feed-items.js';
 import type { TimelineEntry } from './feed.ports.js';
 
 /** How many consecutive candidates one ranked window holds (served over several pages). */
-export const RANKED_WINDOW = 60;
+const RANKED_WINDOW = 60;
 const MAX_ROUNDS = 4;
 
 export interface FeedPageResult {

@@ -20,7 +20,6 @@ import { followTimelineJob } from './jobs/follow-timeline.job.js';
 import { createTimelineUpkeep } from './timeline-upkeep.js';
 
 export type { RecentPosts, TimelineDelivery, TimelineEntry, TimelineStore } from './feed.ports.js';
-export { RANKING_WEIGHTS } from './ranking.js';
 
 export interface FeedDeps {
   stores: { timelines: TimelineStore; recent: RecentPosts };

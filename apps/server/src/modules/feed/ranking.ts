@@ -52,7 +52,7 @@ export function affinityScore(affinity: { likes: number; comments: number }): nu
   return 1 - Math.exp(-(Math.max(0, affinity.likes) + 3 * Math.max(0, affinity.comments)) / 10);
 }
 
-export function scoreCandidate(c: RankCandidate, nowMs: number, w: RankingWeights = RANKING_WEIGHTS): number {
+function scoreCandidate(c: RankCandidate, nowMs: number, w: RankingWeights = RANKING_WEIGHTS): number {
   return w.recency * recencyScore(c.createdAtMs, nowMs, w.halfLifeHours)
     + w.engagement * engagementScore(c.likes, c.comments)
     + w.affinity * affinityScore(c.affinity);

@@ -12,9 +12,9 @@ const FLUSH_ROWS = 20_000;
 /** Follower ids per activity query. */
 const ACTIVITY_BATCH = 5000;
 /** Posts pulled per followed account when a follow starts. */
-export const BACKFILL_PER_AUTHOR = 20;
+const BACKFILL_PER_AUTHOR = 20;
 /** Posts pulled when a returning reader's timeline is rebuilt. */
-export const REBUILD_POSTS = 200;
+const REBUILD_POSTS = 200;
 const MAX_FOLLOWING_FOR_REBUILD = 5000;
 
 export interface UpkeepDeps {
