@@ -111,9 +111,10 @@ const FORGET_USER = [
   `INSERT OR IGNORE INTO gone_comments SELECT r.id FROM comments c JOIN comments r ON r.post_id = c.post_id AND r.parent_id = c.id
      WHERE c.author_id = @user AND c.parent_id IS NULL`,
   'INSERT OR IGNORE INTO touched_posts SELECT post_id FROM post_likes WHERE user_id = @user',
-  'INSERT OR IGNORE INTO touched_posts SELECT c.post_id FROM gone_comments g JOIN comments c ON c.id = g.id',
+  // "id IN (temp table)" rather than a join: joined, SQLite scans all of comments and probes the temp table.
+  'INSERT OR IGNORE INTO touched_posts SELECT post_id FROM comments WHERE id IN (SELECT id FROM gone_comments)',
   'INSERT OR IGNORE INTO touched_comments SELECT comment_id FROM comment_likes WHERE user_id = @user',
-  'INSERT OR IGNORE INTO touched_comments SELECT c.parent_id FROM gone_comments g JOIN comments c ON c.id = g.id WHERE c.parent_id IS NOT NULL',
+  'INSERT OR IGNORE INTO touched_comments SELECT parent_id FROM comments WHERE id IN (SELECT id FROM gone_comments) AND parent_id IS NOT NULL',
   'DELETE FROM touched_comments WHERE id IN (SELECT id FROM gone_comments)',
   'DELETE FROM comment_likes WHERE user_id = @user OR comment_id IN (SELECT id FROM gone_comments)',
   'DELETE FROM comments WHERE id IN (SELECT id FROM gone_comments)',
