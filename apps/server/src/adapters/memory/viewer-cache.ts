@@ -60,3 +60,5 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
     },
   };
 }
+
+export type ViewerCache<V> = ReturnType<typeof createViewerCache<V>>;

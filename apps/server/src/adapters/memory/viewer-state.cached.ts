@@ -1,15 +1,11 @@
 import type { EngagementStore, SaveStore } from '../../modules/interactions/public.js';
 import type { Id } from '../../platform/ids.js';
-import { createViewerCache, type ViewerCacheOptions } from './viewer-cache.js';
+import { createViewerCache, type ViewerCache, type ViewerCacheOptions } from './viewer-cache.js';
 
 /** Answers `among` from a cache of yes/no per post, asking the store only about the rest. */
-async function amongCached(
-  cache: ReturnType<typeof createViewerCache<boolean>>, viewerId: Id, postIds: readonly Id[],
-  load: (viewerId: Id, missing: Id[]) => Promise<Set<Id>>,
-): Promise<Set<Id>> {
-  if (postIds.length === 0) return new Set();
+async function amongCached(cache: ViewerCache<boolean>, viewerId: Id, postIds: readonly Id[], load: (missing: Id[]) => Promise<Set<Id>>): Promise<Set<Id>> {
   const answers = await cache.among(viewerId, postIds, async (missing) => {
-    const yes = await load(viewerId, missing);
+    const yes = await load(missing);
     return new Map(missing.map((id) => [id, yes.has(id)]));
   });
   const result = new Set<Id>();
@@ -28,7 +24,7 @@ export function withLikedCache(store: EngagementStore, options: ViewerCacheOptio
   const cache = createViewerCache<boolean>(options);
   return {
     ...store,
-    likedAmong: (userId, postIds) => amongCached(cache, userId, postIds, (viewer, missing) => store.likedAmong(viewer, missing)),
+    likedAmong: (userId, postIds) => amongCached(cache, userId, postIds, (missing) => store.likedAmong(userId, missing)),
     like: (like, events) => cache.writing([like.userId], () => store.like(like, events)),
     unlike: (postId, userId, events) => cache.writing([userId], () => store.unlike(postId, userId, events)),
     forgetPost: (postId) => cache.writing('all', () => store.forgetPost(postId)),
@@ -41,7 +37,7 @@ export function withSavedCache(store: SaveStore, options: ViewerCacheOptions): S
   const cache = createViewerCache<boolean>(options);
   return {
     ...store,
-    savedAmong: (userId, postIds) => amongCached(cache, userId, postIds, (viewer, missing) => store.savedAmong(viewer, missing)),
+    savedAmong: (userId, postIds) => amongCached(cache, userId, postIds, (missing) => store.savedAmong(userId, missing)),
     save: (userId, postId, seq, at) => cache.writing([userId], () => store.save(userId, postId, seq, at)),
     unsave: (userId, postId) => cache.writing([userId], () => store.unsave(userId, postId)),
     forgetPost: (postId) => cache.writing('all', () => store.forgetPost(postId)),
