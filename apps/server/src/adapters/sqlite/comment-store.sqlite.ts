@@ -44,7 +44,7 @@ export function createSqliteCommentStore(db: Sqlite, outbox: OutboxWriter): Comm
   const remove = db.transaction((id: bigint, events) => {
     const row = q.byId.get(id) as { post_id: bigint; parent_id: bigint | null; restricted: bigint } | undefined;
     if (!row) return false;
-    for (const reply of q.repliesOf.all(id) as { id: bigint; post_id: bigint; parent_id: bigint; restricted: bigint }[]) {
+    for (const reply of q.repliesOf.all(row.post_id, id) as { id: bigint; post_id: bigint; parent_id: bigint; restricted: bigint }[]) {
       q.deleteLikes.run(reply.id);
       q.delete.run(reply.id);
       count({ ...reply, parent_id: null }, -1);
@@ -100,7 +100,8 @@ function prepare(db: Sqlite) {
   return {
     insert: db.prepare(`INSERT INTO comments (${COLUMNS}) VALUES (@id, @post_id, @post_author_id, @author_id, @parent_id, @text, @mentions, @restricted, 0, 0, @created_at)`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`),
-    repliesOf: db.prepare('SELECT id, post_id, parent_id, restricted FROM comments WHERE parent_id = ?'),
+    // With the post: the index is (post_id, parent_id); by parent alone each delete scanned every comment.
+    repliesOf: db.prepare('SELECT id, post_id, parent_id, restricted FROM comments WHERE post_id = ? AND parent_id = ?'),
     delete: db.prepare('DELETE FROM comments WHERE id = ?'),
     deleteLikes: db.prepare('DELETE FROM comment_likes WHERE comment_id = ?'),
     bumpComments: preparePostCounterBump(db, 'comments'),
