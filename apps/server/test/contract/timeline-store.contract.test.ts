@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { withTimelineCache } from '../../src/adapters/memory/timeline-store.cached.js';
+import { withCelebrityCache, withTimelineCache } from '../../src/adapters/memory/timeline-store.cached.js';
 import { openSqlite } from '../../src/adapters/sqlite/database.js';
 import { createSqliteTimelineStore } from '../../src/adapters/sqlite/timeline-store.sqlite.js';
 import type { TimelineEntry, TimelineStore } from '../../src/modules/feed/public.js';
@@ -15,6 +15,10 @@ const adapters: [string, (capacity: number) => TimelineStore][] = [
   ['sqlite behind the timeline cache', (capacity) => withTimelineCache(createSqliteTimelineStore(openSqlite(':memory:'), { capacity }), {
     readers: 100, depth: Math.min(8, capacity), ttlMs: 60_000, clock: systemClock,
   })],
+  ['sqlite behind every timeline cache', (capacity) => withTimelineCache(
+    withCelebrityCache(createSqliteTimelineStore(openSqlite(':memory:'), { capacity }), { ttlMs: 60_000, clock: systemClock }),
+    { readers: 100, depth: Math.min(8, capacity), ttlMs: 60_000, clock: systemClock },
+  )],
 ];
 
 const readers = (n: number, from = 1000) => Array.from({ length: n }, (_, i) => String(from + i));
@@ -130,6 +134,7 @@ describe.each(adapters)('TimelineStore (%s)', (_name, make) => {
   });
 
   it('when authors are marked as celebrities, then the set says so', async () => {
+    expect(await store.celebrities()).toEqual([]);
     await store.setCelebrity('7', true);
     await store.setCelebrity('7', true);
     await store.setCelebrity('8', true);
@@ -141,5 +146,49 @@ describe.each(adapters)('TimelineStore (%s)', (_name, make) => {
     const big = '9223372036854775000';
     await store.push([{ entry: { postId: '9223372036854775001', authorId: big }, readerIds: [big] }]);
     expect(await store.read(big, null, 1)).toEqual([{ postId: '9223372036854775001', authorId: big }]);
+  });
+});
+
+/** A store whose next read of `method` has already read the rows but answers only once `release` is called. */
+function heldOnce(store: TimelineStore, method: 'celebrities' | 'lastRead') {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = false;
+  const read = store[method] as (...args: unknown[]) => Promise<unknown>;
+  const wrapped = { ...store, [method]: async (...args: unknown[]) => {
+    const answer = await read(...args);
+    if (!held) {
+      held = true;
+      await released;
+    }
+    return answer;
+  } } as TimelineStore;
+  return { store: wrapped, release };
+}
+
+describe('TimelineStore caches around a write', () => {
+  const sqlite = () => createSqliteTimelineStore(openSqlite(':memory:'), { capacity: 50 });
+
+  it('when the celebrity list is read while a change is written, then the next read shows the change', async () => {
+    const held = heldOnce(sqlite(), 'celebrities');
+    const store = withCelebrityCache(held.store, { ttlMs: 60_000, clock: systemClock });
+    const racing = store.celebrities();
+    await store.setCelebrity('7', true);
+    held.release();
+    expect(await racing).toEqual([]);
+    expect(await store.celebrities()).toEqual(['7']);
+  });
+
+  it('when the read time is read while a new one is written, then the next read shows the new one', async () => {
+    const held = heldOnce(sqlite(), 'lastRead');
+    const store = withTimelineCache(held.store, { readers: 100, depth: 8, ttlMs: 60_000, clock: systemClock });
+    const at = new Date('2026-01-02T03:04:05Z');
+    const racing = store.lastRead('1');
+    await store.markRead('1', at);
+    held.release();
+    expect(await racing).toBeNull();
+    expect(await store.lastRead('1')).toEqual(at);
   });
 });

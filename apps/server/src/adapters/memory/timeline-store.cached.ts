@@ -7,24 +7,26 @@ import { createWriteGuard } from './write-guard.js';
 /**
  * Keeps the celebrity list of any TimelineStore in memory: every feed read needs
  * it, and it changes only when an author crosses the follower threshold. A change
- * through this wrapper is seen at once; a change by another process within `ttlMs`.
+ * through this wrapper is seen at once (a read that raced it is not kept); a change
+ * by another process within `ttlMs`.
  */
 export function withCelebrityCache(store: TimelineStore, options: { ttlMs: number; clock: Clock }): TimelineStore {
   let cached: { ids: Id[]; at: number } | null = null;
+  const forget = () => {
+    cached = null;
+  };
+  const guard = createWriteGuard();
   return {
     ...store,
     async celebrities() {
       const now = options.clock.now().getTime();
       if (cached && now - cached.at < options.ttlMs) return cached.ids;
+      const mark = guard.mark();
       const ids = await store.celebrities();
-      cached = { ids, at: now };
+      if (guard.unchangedSince(mark)) cached = { ids, at: now };
       return ids;
     },
-    async setCelebrity(authorId, on) {
-      cached = null;
-      await store.setCelebrity(authorId, on);
-      cached = null;
-    },
+    setCelebrity: (authorId, on) => guard.around(() => store.setCelebrity(authorId, on), forget, forget),
   };
 }
 
@@ -132,14 +134,17 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
     async lastRead(readerId) {
       const hit = lastReads.get(readerId);
       if (hit) return hit.at;
+      const mark = guard.mark();
       const at = await store.lastRead(readerId);
-      lastReads.set(readerId, { at });
+      if (guard.unchangedSince(mark)) lastReads.set(readerId, { at });
       return at;
     },
-    async markRead(readerId, at) {
-      lastReads.delete(readerId);
-      await store.markRead(readerId, at);
-      lastReads.set(readerId, { at });
+    markRead(readerId, at) {
+      return guard.around(
+        () => store.markRead(readerId, at),
+        () => lastReads.delete(readerId),
+        (ok) => ok && lastReads.set(readerId, { at }),
+      );
     },
   };
 }
