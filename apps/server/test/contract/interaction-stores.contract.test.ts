@@ -245,6 +245,18 @@ describe.each(adapters)('CommentStore (%s)', (_name, make) => {
     expect(await s.comments.unlike(c.id, '3')).toBe(false);
     expect((await s.comments.findById(c.id))!.likes).toBe(0);
   });
+
+  it('when a reply or a like lands on a comment deleted meanwhile, then nothing is written and nothing counted', async () => {
+    const top = comment();
+    await s.comments.add(top, []);
+    await s.comments.remove(top.id, []);
+    expect(await s.comments.add(comment({ parentId: top.id }), ev)).toBe(false);
+    expect(await s.comments.like(top.id, '3', at)).toBe('gone');
+    expect(await s.comments.likedAmong('3', [top.id])).toEqual(new Set());
+    expect((await s.engagement.counters(['1'])).get('1')!.comments).toBe(0);
+    expect(s.outboxSize()).toBe(0);
+    expect((await s.engagement.rebuildCounters()).corrected).toBe(0);
+  });
 });
 
 describe.each(adapters)('SaveStore (%s)', (_name, make) => {

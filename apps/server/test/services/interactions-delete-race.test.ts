@@ -66,6 +66,21 @@ describe('a post deleted between the gate and the write', () => {
     expect((await w.engagement.counters(['1'])).get('1')).toEqual({ likes: 0, comments: 0 });
   });
 
+  it('when a comment is deleted as someone likes it, then no like is left and the liker hears 404', async () => {
+    const theirs = { id: '50', postId: '1', postAuthorId: '9', authorId: '3', parentId: null, text: 'hi', mentions: [], restricted: false, likes: 0, replies: 0, createdAt: new Date() };
+    await w.comments.add(theirs, []);
+    const racing = {
+      ...w.comments,
+      async like(...args: Parameters<typeof w.comments.like>) {
+        await w.comments.remove('50', []);
+        return w.comments.like(...args);
+      },
+    };
+    const comments = createComments({ gate: w.gate, comments: racing, graph: w.graph, ...w.platform });
+    await expect(comments.like('2', '1', '50', true)).rejects.toSatisfy(notFound);
+    expect(await w.comments.likedAmong('2', ['50'])).toEqual(new Set());
+  });
+
   it('when a save lands, then it is taken back and the saver hears 404', async () => {
     const saves = createSaves({ gate: w.gate, saves: w.saves, ...w.platform });
     await expect(saves.save('2', '1')).rejects.toSatisfy(notFound);

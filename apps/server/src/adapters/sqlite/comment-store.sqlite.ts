@@ -31,7 +31,9 @@ export function createSqliteCommentStore(db: Sqlite, outbox: OutboxWriter): Comm
     q.bumpComments.run({ post: comment.post_id, delta });
     if (comment.parent_id !== null) q.bumpReplies.run(delta, comment.parent_id);
   }
-  const add = db.transaction((c: Comment, events) => {
+  /** A reply whose thread was deleted meanwhile is not written: it would count and never show. */
+  const add = db.transaction((c: Comment, events): boolean => {
+    if (c.parentId !== null && q.exists.get(toDb(c.parentId)) === undefined) return false;
     const row = {
       id: toDb(c.id), post_id: toDb(c.postId), post_author_id: toDb(c.postAuthorId), author_id: toDb(c.authorId),
       parent_id: c.parentId === null ? null : toDb(c.parentId), text: c.text, mentions: JSON.stringify(c.mentions),
@@ -40,6 +42,7 @@ export function createSqliteCommentStore(db: Sqlite, outbox: OutboxWriter): Comm
     q.insert.run(row);
     count(row, 1);
     outbox.append(events);
+    return true;
   });
   const remove = db.transaction((id: bigint, events) => {
     const row = q.byId.get(id) as { post_id: bigint; parent_id: bigint | null; restricted: bigint } | undefined;
@@ -55,10 +58,12 @@ export function createSqliteCommentStore(db: Sqlite, outbox: OutboxWriter): Comm
     outbox.append(events);
     return true;
   });
+  /** Nor is a like of a comment deleted meanwhile: its likes were removed with it. */
   const likeComment = db.transaction((comment: bigint, user: bigint, at: number) => {
-    if (q.insertLike.run(comment, user, at).changes === 0) return false;
+    if (q.exists.get(comment) === undefined) return 'gone';
+    if (q.insertLike.run(comment, user, at).changes === 0) return 'exists';
     q.bumpLikes.run(1, comment);
-    return true;
+    return 'created';
   });
   const unlikeComment = db.transaction((comment: bigint, user: bigint) => {
     if (q.deleteLike.run(comment, user).changes === 0) return false;
@@ -68,7 +73,7 @@ export function createSqliteCommentStore(db: Sqlite, outbox: OutboxWriter): Comm
 
   return {
     async add(comment, events) {
-      add(comment, events);
+      return add(comment, events);
     },
     async findById(id) {
       const row = q.byId.get(toDb(id)) as Record<string, unknown> | undefined;
@@ -83,7 +88,7 @@ export function createSqliteCommentStore(db: Sqlite, outbox: OutboxWriter): Comm
       return rows.map(toComment);
     },
     async like(commentId, userId, at) {
-      return likeComment(toDb(commentId), toDb(userId), at.getTime()) ? 'created' : 'exists';
+      return likeComment(toDb(commentId), toDb(userId), at.getTime());
     },
     async unlike(commentId, userId) {
       return unlikeComment(toDb(commentId), toDb(userId));
@@ -100,6 +105,7 @@ function prepare(db: Sqlite) {
   return {
     insert: db.prepare(`INSERT INTO comments (${COLUMNS}) VALUES (@id, @post_id, @post_author_id, @author_id, @parent_id, @text, @mentions, @restricted, 0, 0, @created_at)`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`),
+    exists: db.prepare('SELECT 1 FROM comments WHERE id = ?'),
     // With the post: the index is (post_id, parent_id); by parent alone each delete scanned every comment.
     repliesOf: db.prepare('SELECT id, post_id, parent_id, restricted FROM comments WHERE post_id = ? AND parent_id = ?'),
     delete: db.prepare('DELETE FROM comments WHERE id = ?'),

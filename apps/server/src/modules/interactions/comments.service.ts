@@ -67,9 +67,10 @@ export function createComments(deps: { gate: PostGate; comments: CommentStore; g
         id: deps.ids.next(), postId, postAuthorId: post.ownerId, authorId: viewerId, parentId, text,
         mentions: commentMentions(text, input.mentionedUsers ?? []), restricted, likes: 0, replies: 0, createdAt: deps.clock.now(),
       };
-      await comments.add(comment, [commented({
+      const added = await comments.add(comment, [commented({
         postId, authorId: post.ownerId, commentId: comment.id, userId: viewerId, parentId, mentions: comment.mentions,
       })]);
+      if (!added) throw commentNotFound();
       if (!(await gate.stillExists(postId))) {
         await comments.remove(comment.id, [commentDeleted({ postId, commentId: comment.id })]);
         throw postNotFound();
@@ -101,10 +102,13 @@ export function createComments(deps: { gate: PostGate; comments: CommentStore; g
 
     async like(viewerId: Id, postId: Id, commentId: Id, on: boolean): Promise<Comment> {
       await gate.open(viewerId, postId);
-      const comment = await onPost(viewerId, postId, commentId);
+      await onPost(viewerId, postId, commentId);
       if (on) await comments.like(commentId, viewerId, deps.clock.now());
       else await comments.unlike(commentId, viewerId);
-      return (await comments.findById(commentId)) ?? comment;
+      // Deleted meanwhile (the store then wrote no like): the same 404 as had it been gone before.
+      const after = await comments.findById(commentId);
+      if (!after) throw commentNotFound();
+      return after;
     },
   };
 }

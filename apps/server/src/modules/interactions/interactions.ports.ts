@@ -49,7 +49,8 @@ export interface EngagementStore {
  * Restricted comments are not counted: the public never sees them.
  */
 export interface CommentStore {
-  add(comment: Comment, events: DomainEvent[]): Promise<void>;
+  /** False, and nothing written, when the comment answers one that is gone (deleted meanwhile). */
+  add(comment: Comment, events: DomainEvent[]): Promise<boolean>;
   findById(id: Id): Promise<Comment | null>;
   /** Removes the comment and, for a top-level one, its replies; false when it was already gone. */
   remove(id: Id, events: DomainEvent[]): Promise<boolean>;
@@ -59,7 +60,8 @@ export interface CommentStore {
    * is the post's author.
    */
   list(postId: Id, parentId: Id | null, viewerId: Id | null, afterId: Id | null, limit: number): Promise<Comment[]>;
-  like(commentId: Id, userId: Id, at: Date): Promise<'created' | 'exists'>;
+  /** Idempotent per (comment, user); 'gone', and nothing written, when the comment was deleted meanwhile. */
+  like(commentId: Id, userId: Id, at: Date): Promise<'created' | 'exists' | 'gone'>;
   unlike(commentId: Id, userId: Id): Promise<boolean>;
   likedAmong(userId: Id, commentIds: readonly Id[]): Promise<Set<Id>>;
 }
