@@ -22,6 +22,8 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
   const cache = new LRUCache<Id, V>({
     max: options.max,
     ttl: options.ttlMs,
+    // ttlResolution 0: ages come from the injected clock alone, never from a real timer.
+    ttlResolution: 0,
     perf: { now: () => options.clock.now().getTime() },
   });
   const guard = createWriteGuard();
@@ -63,6 +65,12 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
     /** Runs a write and forgets `id` both before it and after it settles. */
     writing<R>(id: Id, write: () => Promise<R>): Promise<R> {
       const forget = () => cache.delete(id);
+      return guard.around(write, forget, forget);
+    },
+
+    /** The same for a write whose reach is not known by id: everything is forgotten. */
+    writingAll<R>(write: () => Promise<R>): Promise<R> {
+      const forget = () => cache.clear();
       return guard.around(write, forget, forget);
     },
   };
