@@ -5,14 +5,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Sqlite } from '../apps/server/src/adapters/sqlite/database.js';
+import { createSqliteEngagementStore } from '../apps/server/src/adapters/sqlite/engagement-store.sqlite.js';
+import { createOutboxWriter } from '../apps/server/src/adapters/sqlite/event-log.sqlite.js';
 import { loadConfig } from '../apps/server/src/config/config.js';
 import { compose } from '../apps/server/src/main/compose.js';
 import { hashToken } from '../apps/server/src/modules/accounts/tokens.js';
-import { createIdGenerator, type Id } from '../apps/server/src/platform/ids.js';
+import { createIdGenerator, type Id, idEpochMs } from '../apps/server/src/platform/ids.js';
 import { createZipf, deriveRng } from './dataset/index.js';
 
 const DAY_MS = 86_400_000;
 const POST_SHARD = 8100;
+const ENGAGEMENT_SHARD = 8101;
 
 const variants = (i: number) => JSON.stringify(Object.fromEntries(
   [['thumb', 150, 150], ['feed', 640, 640], ['full', 1080, 1080]].map(([name, w, h]) => [name, { width: w, height: h, webp: `bench/${i}/${name}.webp`, jpeg: `bench/${i}/${name}.jpg` }]),
@@ -45,6 +48,63 @@ export function generatePosts(db: Sqlite, userIds: Id[], count: number, anchor: 
   for (let from = 0; from < count; from += 10_000) batch(from, Math.min(count, from + 10_000));
   db.exec('INSERT OR REPLACE INTO post_counts (owner_id, posts) SELECT owner_id, count(*) FROM posts GROUP BY owner_id');
   return { ids, owners };
+}
+
+/** What generateEngagement wrote. */
+export interface Engagement { likes: number; comments: number; likedPosts: number }
+
+/**
+ * Likes and comments on the generated posts, the way a photo community has them:
+ * per post a heavy-tailed count (Pareto, shape 1.2: most posts get a handful, a few
+ * get hundreds), capped by the author's followers, given by those followers (so the
+ * feed's affinity has something to find); about one comment per eight likes, one in
+ * five of them a reply. Rows go in by SQL, then the derived counters are rebuilt from
+ * them exactly as `npm run rebuild-counters` would, so reads see real counter rows.
+ */
+export async function generateEngagement(db: Sqlite, posts: { ids: Id[]; owners: Id[] }, seed = 42): Promise<Engagement> {
+  const rng = deriveRng(seed, 'engagement');
+  const followersOf = new Map<string, bigint[]>();
+  for (const [follower, followee] of db.prepare('SELECT follower_id, followee_id FROM follows').raw().safeIntegers(true).iterate() as Iterable<[bigint, bigint]>) {
+    const key = String(followee);
+    let list = followersOf.get(key);
+    if (!list) followersOf.set(key, (list = []));
+    list.push(follower);
+  }
+  let clock = 0;
+  const gen = createIdGenerator(ENGAGEMENT_SHARD, () => clock);
+  let seq = 0n;
+  const like = db.prepare('INSERT OR IGNORE INTO post_likes (post_id, user_id, author_id, created_at, seq) VALUES (?, ?, ?, ?, ?)');
+  const comment = db.prepare(`INSERT INTO comments (id, post_id, post_author_id, author_id, parent_id, text, mentions, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, '[]', ?)`);
+  const totals: Engagement = { likes: 0, comments: 0, likedPosts: 0 };
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const fans = followersOf.get(posts.owners[i]!);
+      if (!fans) continue;
+      const postId = BigInt(posts.ids[i]!);
+      const author = BigInt(posts.owners[i]!);
+      const postedAt = idEpochMs(posts.ids[i]!);
+      const wanted = Math.min(fans.length, Math.floor(2 / (1 - rng.next()) ** (1 / 1.2)) - 1);
+      let liked = 0;
+      for (let k = 0; k < wanted; k++) {
+        liked += like.run(postId, fans[rng.int(fans.length)]!, author, postedAt + 60_000 * (k + 1), ++seq).changes;
+      }
+      if (liked > 0) totals.likedPosts++;
+      totals.likes += liked;
+      const topLevel: bigint[] = [];
+      for (let k = 0; k < Math.round(wanted / 8); k++) {
+        clock = postedAt + 90_000 * (k + 1);
+        const id = BigInt(gen.next());
+        const parent = topLevel.length > 0 && rng.next() < 0.2 ? topLevel[rng.int(topLevel.length)]! : null;
+        comment.run(id, postId, author, fans[rng.int(fans.length)]!, parent, `bench comment ${k}`, clock);
+        if (parent === null) topLevel.push(id);
+        totals.comments++;
+      }
+    }
+  });
+  for (let from = 0; from < posts.ids.length; from += 10_000) batch(from, Math.min(posts.ids.length, from + 10_000));
+  await createSqliteEngagementStore(db, createOutboxWriter(db)).rebuildCounters();
+  return totals;
 }
 
 /**

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { openSqlite } from '../apps/server/src/adapters/sqlite/database.js';
 import { closeDataset, createDataset } from './dataset/index.js';
-import { createSessions, fanOutAll, generatePosts } from './feed-dataset.js';
+import { createSessions, type Engagement, fanOutAll, generateEngagement, generatePosts } from './feed-dataset.js';
 import { type LoadPoint, runLoad } from './support/load.js';
 import { machine } from './support/machine.js';
 import { scratchCopy, startServer } from './support/server.js';
@@ -33,7 +33,7 @@ const DAY_MS = 86_400_000;
 const dir = resolve(import.meta.dirname, `.data/feed-${USERS}-${POSTS}`);
 const factsFile = join(dir, 'feed-facts.json');
 
-interface Facts { fanOutRows: number; fanOutSeconds: number; author: string; follows: number; buildSeconds: number }
+interface Facts { fanOutRows: number; fanOutSeconds: number; author: string; follows: number; engagement: Engagement; buildSeconds: number }
 
 async function build(): Promise<Facts> {
   const started = performance.now();
@@ -49,14 +49,17 @@ async function build(): Promise<Facts> {
   ds.db.exec(`INSERT OR REPLACE INTO follow_counts (user_id, followers, following)
     SELECT u.id, (SELECT count(*) FROM follows WHERE followee_id = u.id), (SELECT count(*) FROM follows WHERE follower_id = u.id) FROM users u`);
   const follows = Number(ds.db.prepare('SELECT count(*) FROM follows').pluck().get());
+  const engagement = await generateEngagement(ds.db, posts);
   closeDataset(ds);
   const fan = await fanOutAll(dir, posts, anchor);
-  const facts = { fanOutRows: fan.rows, fanOutSeconds: fan.seconds, author, follows, buildSeconds: (performance.now() - started) / 1000 };
+  const facts = { fanOutRows: fan.rows, fanOutSeconds: fan.seconds, author, follows, engagement, buildSeconds: (performance.now() - started) / 1000 };
   writeFileSync(factsFile, JSON.stringify(facts));
   return facts;
 }
 
-const facts: Facts = !values.rebuild && existsSync(factsFile) ? JSON.parse(readFileSync(factsFile, 'utf8')) : await build();
+const saved: Partial<Facts> | null = !values.rebuild && existsSync(factsFile) ? JSON.parse(readFileSync(factsFile, 'utf8')) : null;
+// A dataset built before likes and comments were generated is built again.
+const facts: Facts = saved?.engagement ? (saved as Facts) : await build();
 const scratch = scratchCopy(dir, 'feed');
 const db = openSqlite(join(scratch, 'pictor.db'));
 const activeSince = Date.now() - 30 * DAY_MS;
@@ -147,7 +150,8 @@ function report(fanOut: Awaited<ReturnType<typeof timeFanOut>>, likes: Awaited<R
 Command: \`npx tsx bench/feed.bench.ts --users ${USERS} --posts ${POSTS} --seconds ${SECONDS}\` (${new Date().toISOString().slice(0, 10)}).
 Machine: ${machine()} (shared with other work while measured).
 Dataset: ${USERS} users, ${facts.follows} follows (power law, bench/dataset) plus one author with ${FANS} followers,
-${POSTS} posts over 30 days (Zipf authors, bench/feed-dataset.ts), timelines filled through the feed module's fan-out (timed below).
+${POSTS} posts over 30 days (Zipf authors, bench/feed-dataset.ts) with ${facts.engagement.likes.toLocaleString('en')} likes on ${facts.engagement.likedPosts.toLocaleString('en')} posts and
+${facts.engagement.comments.toLocaleString('en')} comments (heavy-tailed per post, given by the author's followers; counters rebuilt from them), timelines filled through the feed module's fan-out (timed below).
 Server: the real one (\`apps/server/src/main/all.ts\`, every role in one process) over HTTP/1.1 keep-alive, autocannon
 closed loop, readers rotating over ${readers.length} active accounts with full timelines.
 
