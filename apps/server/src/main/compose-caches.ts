@@ -1,7 +1,7 @@
 /**
  * Which in-process caches wrap which stores, for compose.ts (the composition root).
  * Two kinds, told apart by how they learn about writes:
- * - expiring caches (posts, users, the celebrity list, affinity) are right in any
+ * - expiring caches (posts, users, post counters, the celebrity list, affinity) are right in any
  *   topology: another process's writes show within PICTOR_CACHE_TTL_SECONDS;
  * - write-through caches (home timelines, the viewer's relations, which posts
  *   the viewer likes and saved) are updated or
@@ -11,6 +11,7 @@
  */
 import { withAffinityCache } from '../adapters/memory/engagement-store.cached.js';
 import { withRelationCache } from '../adapters/memory/graph-store.cached.js';
+import { createPostCounterCache } from '../adapters/memory/post-counters.cached.js';
 import { withPostCache } from '../adapters/memory/post-store.cached.js';
 import { withCelebrityCache, withTimelineCache } from '../adapters/memory/timeline-store.cached.js';
 import { withUserCache } from '../adapters/memory/user-store.cached.js';
@@ -19,12 +20,17 @@ import type { Config } from '../config/config.js';
 import type { UserStore } from '../modules/accounts/public.js';
 import type { TimelineStore } from '../modules/feed/public.js';
 import type { GraphStore } from '../modules/graph/public.js';
-import type { EngagementStore, SaveStore } from '../modules/interactions/public.js';
+import type { CommentStore, EngagementStore, SaveStore } from '../modules/interactions/public.js';
 import type { PostStore } from '../modules/posts/public.js';
 import type { Clock } from '../platform/clock.js';
 
 /** Newest entries kept per cached timeline: two ranked windows, or about six pages newest first. */
 const TIMELINE_CACHE_DEPTH = 128;
+/**
+ * A post's counters take a tenth of the memory of the post record itself, and a ranked
+ * page asks for three times as many of them (its whole window), so more are kept.
+ */
+const COUNTERS_PER_CACHED_POST = 4;
 
 export type CacheWrappers = ReturnType<typeof chooseCaches>;
 
@@ -35,13 +41,17 @@ export function chooseCaches(config: Config, clock: Clock) {
   const byId = { max: entries, ttlMs, clock };
   const perReader = { viewers: readers, ttlMs, clock };
   const depth = Math.min(TIMELINE_CACHE_DEPTH, config.feed.timelineCapacity);
+  // One cache for the two stores whose writes move a post's counters.
+  const counters = on ? createPostCounterCache({ ...byId, max: entries * COUNTERS_PER_CACHED_POST }) : null;
   return {
     posts: (store: PostStore): PostStore => (on ? withPostCache(store, byId) : store),
     users: (store: UserStore): UserStore => (on ? withUserCache(store, byId) : store),
     engagement(store: EngagementStore): EngagementStore {
-      const withAffinity = on ? withAffinityCache(store, perReader) : store;
+      const withCounters = counters ? counters.engagement(store) : store;
+      const withAffinity = on ? withAffinityCache(withCounters, perReader) : withCounters;
       return writeThrough ? withLikedCache(withAffinity, perReader) : withAffinity;
     },
+    comments: (store: CommentStore): CommentStore => (counters ? counters.comments(store) : store),
     saves: (store: SaveStore): SaveStore => (writeThrough ? withSavedCache(store, perReader) : store),
     graph: (store: GraphStore): GraphStore => (writeThrough ? withRelationCache(store, perReader) : store),
     timelines(store: TimelineStore): TimelineStore {

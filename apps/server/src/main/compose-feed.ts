@@ -34,7 +34,7 @@ export function composeInteractionsAndFeed(w: FeedWiring) {
   const interactions = createInteractionsModule({
     stores: {
       engagement: w.caches.engagement(createSqliteEngagementStore(w.db, w.outbox)),
-      comments: createSqliteCommentStore(w.db, w.outbox),
+      comments: w.caches.comments(createSqliteCommentStore(w.db, w.outbox)),
       saves: w.caches.saves(createSqliteSaveStore(w.db)),
     },
     posts: w.posts,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { withAffinityCache } from '../../src/adapters/memory/engagement-store.cached.js';
+import { createPostCounterCache } from '../../src/adapters/memory/post-counters.cached.js';
 import { withLikedCache, withSavedCache } from '../../src/adapters/memory/viewer-state.cached.js';
 import { createSqliteCommentStore } from '../../src/adapters/sqlite/comment-store.sqlite.js';
 import { openSqlite, type Sqlite } from '../../src/adapters/sqlite/database.js';
@@ -21,11 +22,14 @@ function sqliteStores(wrap: Wrap = (stores) => stores): Stores {
 }
 const perViewer = { viewers: 100, ttlMs: 60_000, clock: systemClock };
 /** Every cache the composition root can put in front of these stores, stacked as it stacks them. */
-const behindEveryCache: Wrap = ({ engagement, comments, saves }) => ({
-  engagement: withLikedCache(withAffinityCache(engagement, perViewer), perViewer),
-  comments,
-  saves: withSavedCache(saves, perViewer),
-});
+const behindEveryCache: Wrap = ({ engagement, comments, saves }) => {
+  const counters = createPostCounterCache({ max: 1000, ttlMs: 60_000, clock: systemClock });
+  return {
+    engagement: withLikedCache(withAffinityCache(counters.engagement(engagement), perViewer), perViewer),
+    comments: counters.comments(comments),
+    saves: withSavedCache(saves, perViewer),
+  };
+};
 const adapters: [string, () => Stores][] = [
   ['sqlite', () => sqliteStores()],
   ['sqlite behind every cache', () => sqliteStores(behindEveryCache)],
@@ -311,5 +315,46 @@ describe('the affinity cache', () => {
     expect((await s.engagement.affinity('2', ['9'])).get('9')).toEqual({ likes: 0, comments: 0 });
     clock.advance(30_001);
     expect((await s.engagement.affinity('2', ['9'])).get('9')).toEqual({ likes: 0, comments: 1 });
+  });
+});
+
+describe('the post counter cache', () => {
+  it('when another process moves a counter, then the answer shows it once the cache time has passed', async () => {
+    const clock = createManualClock(new Date('2026-01-01T00:00:00Z'));
+    const cache = createPostCounterCache({ max: 100, ttlMs: 30_000, clock });
+    const s = sqliteStores((stores) => ({ ...stores, engagement: cache.engagement(stores.engagement), comments: cache.comments(stores.comments) }));
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 0, comments: 0 });
+    s.db.exec('INSERT INTO post_counters (post_id, likes, comments) VALUES (1, 7, 0)');
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 0, comments: 0 });
+    clock.advance(30_001);
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 7, comments: 0 });
+  });
+
+  it('when a read races a like, then it is answered but not kept past the like', async () => {
+    const cache = createPostCounterCache({ max: 100, ttlMs: 60_000, clock: systemClock });
+    const s = sqliteStores((stores) => ({ ...stores, engagement: cache.engagement(stores.engagement), comments: cache.comments(stores.comments) }));
+    const plain = createSqliteEngagementStore(s.db, createOutboxWriter(s.db));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first read is held after reading the store; later reads pass straight through.
+    let first = true;
+    const slow = cache.engagement({
+      ...plain,
+      async counters(ids) {
+        const read = await plain.counters(ids);
+        if (first) {
+          first = false;
+          await held;
+        }
+        return read;
+      },
+    });
+    const racing = slow.counters(["1"]);
+    await s.engagement.like({ postId: '1', userId: '2', authorId: '9', seq: '1', at }, []);
+    release();
+    expect((await racing).get('1')).toEqual({ likes: 0, comments: 0 });
+    expect((await slow.counters(['1'])).get('1')).toEqual({ likes: 1, comments: 0 });
   });
 });
