@@ -19,17 +19,19 @@ export interface IdCacheOptions {
  * Cached records are shared between readers and must be treated as immutable.
  */
 export function createIdCache<V extends object>(options: IdCacheOptions) {
-  const cache = new LRUCache<Id, V>({
-    max: options.max,
-    ttl: options.ttlMs,
-    // ttlResolution 0: ages come from the injected clock alone, never from a real timer.
-    ttlResolution: 0,
-    perf: { now: () => options.clock.now().getTime() },
-  });
+  // Ages come from the injected clock alone, never from a real timer (ttlResolution 0),
+  // read once per call: lru-cache asks the time on every get, and a feed page's batch
+  // is a hundred gets.
+  let nowMs = 0;
+  const tick = () => {
+    nowMs = options.clock.now().getTime();
+  };
+  const cache = new LRUCache<Id, V>({ max: options.max, ttl: options.ttlMs, ttlResolution: 0, perf: { now: () => nowMs } });
   const guard = createWriteGuard();
 
   return {
     async one(id: Id, load: (id: Id) => Promise<V | null>): Promise<V | null> {
+      tick();
       const hit = cache.get(id);
       if (hit) return hit;
       const mark = guard.mark();
@@ -42,6 +44,7 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
     async many(ids: readonly Id[], load: (missing: Id[]) => Promise<V[]>, idOf: (value: V) => Id): Promise<V[]> {
       // Every feed page asks for all its posts and authors at once, nearly always all
       // in memory: that path builds the answer in one pass, with no map in between.
+      tick();
       const hits: (V | undefined)[] = new Array(ids.length);
       let missing: Id[] | null = null;
       for (let i = 0; i < ids.length; i++) {

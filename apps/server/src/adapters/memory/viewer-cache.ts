@@ -19,14 +19,16 @@ export interface ViewerCacheOptions {
  * returned but not kept, so this process reads its own writes at once.
  */
 export function createViewerCache<V>(options: ViewerCacheOptions) {
-  const now = () => options.clock.now().getTime();
-  // ttlResolution 0: ages come from the injected clock alone, never from a real timer.
-  const byViewer = new LRUCache<Id, Map<Id, V>>({ max: options.viewers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
+  // Ages come from the injected clock alone, never from a real timer (ttlResolution 0),
+  // read once per call rather than on each of lru-cache's gets.
+  let nowMs = 0;
+  const byViewer = new LRUCache<Id, Map<Id, V>>({ max: options.viewers, ttl: options.ttlMs, ttlResolution: 0, perf: { now: () => nowMs } });
   const guard = createWriteGuard();
 
   return {
     /** A value for each of `otherIds`; `load` gets the ones not in memory and must answer each. */
     async among(viewerId: Id, otherIds: readonly Id[], load: (missing: Id[]) => Promise<Map<Id, V>>): Promise<Map<Id, V>> {
+      nowMs = options.clock.now().getTime();
       const known = byViewer.get(viewerId);
       const found = new Map<Id, V>();
       const missing: Id[] = [];
