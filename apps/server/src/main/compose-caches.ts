@@ -28,9 +28,9 @@ import type { Clock } from '../platform/clock.js';
 const TIMELINE_CACHE_DEPTH = 128;
 /**
  * A post's counters take a tenth of the memory of the post record itself, and a ranked
- * page asks for three times as many of them (its whole window), so more are kept.
+ * page asks for three times as many of them (its whole window) as it shows, so more are kept.
  */
-const COUNTERS_PER_CACHED_POST = 4;
+const COUNTERS_PER_CACHED_POST = 3;
 
 export type CacheWrappers = ReturnType<typeof chooseCaches>;
 

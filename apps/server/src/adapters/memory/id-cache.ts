@@ -1,10 +1,10 @@
-import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../platform/clock.js';
 import type { Id } from '../../platform/ids.js';
+import { GenerationalCache } from './generational-cache.js';
 import { createWriteGuard } from './write-guard.js';
 
 export interface IdCacheOptions {
-  /** Most entries kept; the least recently used go first. */
+  /** Entries kept for sure: the `max` most recently used; up to twice as many are held (see GenerationalCache). */
   max: number;
   /** How long an entry may be served. It bounds staleness when another process writes the same rows. */
   ttlMs: number;
@@ -19,24 +19,18 @@ export interface IdCacheOptions {
  * Cached records are shared between readers and must be treated as immutable.
  */
 export function createIdCache<V extends object>(options: IdCacheOptions) {
-  // Ages come from the injected clock alone, never from a real timer (ttlResolution 0),
-  // read once per call: lru-cache asks the time on every get, and a feed page's batch
-  // is a hundred gets.
-  let nowMs = 0;
-  const tick = () => {
-    nowMs = options.clock.now().getTime();
-  };
-  const cache = new LRUCache<Id, V>({ max: options.max, ttl: options.ttlMs, ttlResolution: 0, perf: { now: () => nowMs } });
+  const cache = new GenerationalCache<V>(options);
+  // One reading of the injected clock per call, for every get of its batch.
+  const now = () => options.clock.now().getTime();
   const guard = createWriteGuard();
 
   return {
     async one(id: Id, load: (id: Id) => Promise<V | null>): Promise<V | null> {
-      tick();
-      const hit = cache.get(id);
+      const hit = cache.get(id, now());
       if (hit) return hit;
       const mark = guard.mark();
       const value = await load(id);
-      if (value && guard.unchangedSince(mark)) cache.set(id, value);
+      if (value && guard.unchangedSince(mark)) cache.set(id, value, now());
       return value;
     },
 
@@ -44,11 +38,11 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
     async many(ids: readonly Id[], load: (missing: Id[]) => Promise<V[]>, idOf: (value: V) => Id): Promise<V[]> {
       // Every feed page asks for all its posts and authors at once, nearly always all
       // in memory: that path builds the answer in one pass, with no map in between.
-      tick();
+      const at = now();
       const hits: (V | undefined)[] = new Array(ids.length);
       let missing: Id[] | null = null;
       for (let i = 0; i < ids.length; i++) {
-        const hit = cache.get(ids[i]!);
+        const hit = cache.get(ids[i]!, at);
         hits[i] = hit;
         if (!hit) (missing ??= []).push(ids[i]!);
       }
@@ -56,7 +50,10 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
       const mark = guard.mark();
       const loaded = new Map<Id, V>();
       for (const value of await load(missing)) loaded.set(idOf(value), value);
-      if (guard.unchangedSince(mark)) for (const [id, value] of loaded) cache.set(id, value);
+      if (guard.unchangedSince(mark)) {
+        const stored = now();
+        for (const [id, value] of loaded) cache.set(id, value, stored);
+      }
       const found: V[] = [];
       for (let i = 0; i < ids.length; i++) {
         const value = hits[i] ?? loaded.get(ids[i]!);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { GenerationalCache } from './generational-cache.js';
+
+const at = 1_000_000;
+const fill = (cache: GenerationalCache<number>, from: number, to: number, now = at) => {
+  for (let i = from; i < to; i++) cache.set(String(i), i, now);
+};
+
+describe('GenerationalCache', () => {
+  it('when an entry is read, then it comes back until its time is up, and not a moment after', () => {
+    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 1000 });
+    cache.set('1', 1, at);
+    expect(cache.get('1', at + 999)).toBe(1);
+    expect(cache.get('1', at + 1000)).toBeUndefined();
+    expect(cache.get('1', at)).toBeUndefined(); // dropped once seen expired
+  });
+
+  it('when keys are read at random, then every one among the max most recently used is a hit, as in an LRU of max', () => {
+    const max = 8;
+    const cache = new GenerationalCache<number>({ max, ttlMs: 60_000 });
+    const recent: string[] = []; // most recently used first
+    let seed = 7;
+    for (let step = 0; step < 5_000; step++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      const key = String(seed % 40);
+      const hit = cache.get(key, at);
+      const rank = recent.indexOf(key);
+      if (rank >= 0 && rank < max) expect(hit).toBe(Number(key));
+      if (hit === undefined) cache.set(key, Number(key), at);
+      if (rank >= 0) recent.splice(rank, 1);
+      recent.unshift(key);
+    }
+  });
+
+  it('when it is filled far past max, then at most twice max are held', () => {
+    const cache = new GenerationalCache<number>({ max: 100, ttlMs: 60_000 });
+    fill(cache, 0, 10_000);
+    expect(cache.size).toBeLessThanOrEqual(200);
+    for (let i = 9_900; i < 10_000; i++) expect(cache.get(String(i), at)).toBe(i);
+  });
+
+  it('when an entry is stored again, then the new value and a new expiry count, in either generation', () => {
+    const cache = new GenerationalCache<number>({ max: 2, ttlMs: 1000 });
+    cache.set('a', 1, at);
+    cache.set('b', 2, at); // young is full: a and b move to the old generation
+    cache.set('a', 3, at + 500);
+    cache.set('c', 4, at + 500);
+    expect(cache.get('a', at + 1200)).toBe(3);
+    expect(cache.get('b', at + 1200)).toBeUndefined();
+  });
+
+  it('when an entry is deleted or everything is cleared, then nothing of it is served', () => {
+    const cache = new GenerationalCache<number>({ max: 2, ttlMs: 60_000 });
+    fill(cache, 0, 3);
+    cache.delete('0');
+    cache.delete('2');
+    expect([cache.get('0', at), cache.get('1', at), cache.get('2', at)]).toEqual([undefined, 1, undefined]);
+    cache.clear();
+    expect(cache.get('1', at)).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+});

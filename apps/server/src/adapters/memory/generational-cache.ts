@@ -1,0 +1,80 @@
+import type { Id } from '../../platform/ids.js';
+
+interface Entry<V> {
+  value: V;
+  /** Epoch ms after which the entry is not served. */
+  expires: number;
+}
+
+/**
+ * A bounded, expiring map for the hottest lookups (a feed page makes about a hundred:
+ * its posts, authors and the counters of its whole ranked window). Two generations
+ * of plain Maps of up to `max` entries each: entries go into the young one; when it
+ * is full it becomes the old one and the previous old one is dropped whole; a hit in
+ * the old one moves the entry back to the young. An entry is therefore kept until at
+ * least `max` others have been stored after its last use (every hit an LRU of `max`
+ * would have, and more), and at most `2 * max` are held. A hit costs one Map lookup
+ * and one small object, with no list to reorder: on a ranked feed page lru-cache's
+ * bookkeeping was the largest single cost. Expiry is exact: `expires` is set when the
+ * value is stored and checked on every get against the `now` the caller passes, so a
+ * batch reads its clock once.
+ */
+export class GenerationalCache<V> {
+  #young = new Map<Id, Entry<V>>();
+  #old = new Map<Id, Entry<V>>();
+  readonly #generation: number;
+  readonly #ttlMs: number;
+
+  constructor(options: { max: number; ttlMs: number }) {
+    this.#generation = Math.max(1, options.max);
+    this.#ttlMs = options.ttlMs;
+  }
+
+  get(id: Id, now: number): V | undefined {
+    const young = this.#young.get(id);
+    if (young !== undefined) {
+      if (young.expires > now) return young.value;
+      this.#young.delete(id);
+      return undefined;
+    }
+    const old = this.#old.get(id);
+    if (old === undefined) return undefined;
+    this.#old.delete(id);
+    if (old.expires <= now) return undefined;
+    this.#keep(id, old);
+    return old.value;
+  }
+
+  set(id: Id, value: V, now: number): void {
+    const entry = { value, expires: now + this.#ttlMs };
+    if (this.#young.has(id)) {
+      this.#young.set(id, entry);
+      return;
+    }
+    this.#old.delete(id);
+    this.#keep(id, entry);
+  }
+
+  delete(id: Id): void {
+    this.#young.delete(id);
+    this.#old.delete(id);
+  }
+
+  clear(): void {
+    this.#young = new Map();
+    this.#old = new Map();
+  }
+
+  /** Entries held, expired ones not yet dropped included. */
+  get size(): number {
+    return this.#young.size + this.#old.size;
+  }
+
+  #keep(id: Id, entry: Entry<V>): void {
+    this.#young.set(id, entry);
+    if (this.#young.size >= this.#generation) {
+      this.#old = this.#young;
+      this.#young = new Map();
+    }
+  }
+}
