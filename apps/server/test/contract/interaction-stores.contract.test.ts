@@ -159,6 +159,14 @@ describe.each(adapters)('EngagementStore (%s)', (_name, make) => {
     expect((await s.engagement.rebuildCounters()).corrected).toBe(0);
   });
 
+  it('when counters were read before, then a post forgotten reads zeros at once', async () => {
+    await like('1', '2');
+    await s.comments.add(comment({ postId: '1' }), []);
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 1, comments: 1 });
+    await s.engagement.forgetPost('1');
+    expect((await s.engagement.counters(['1'])).get('1')).toEqual({ likes: 0, comments: 0 });
+  });
+
   it('when a post is forgotten, then its likes, comments and counters go', async () => {
     await like('1', '2');
     await s.comments.add(comment({ postId: '1' }), []);
@@ -226,6 +234,20 @@ describe.each(adapters)('CommentStore (%s)', (_name, make) => {
     expect(await s.comments.remove(top.id, ev)).toBe(false);
     expect((await s.engagement.counters(['1'])).get('1')!.comments).toBe(1);
     expect(s.outboxSize()).toBe(1);
+  });
+
+  it('when counters were read before, then a thread removed with its replies, and a restricted comment, show at once', async () => {
+    const top = comment();
+    await s.comments.add(top, []);
+    await s.comments.add(comment({ parentId: top.id }), []);
+    await s.comments.add(comment({ parentId: top.id, restricted: true }), []);
+    expect((await s.engagement.counters(['1'])).get('1')!.comments).toBe(2);
+    await s.comments.remove(top.id, []);
+    expect((await s.engagement.counters(['1'])).get('1')!.comments).toBe(0);
+    const hidden = comment({ authorId: '5', restricted: true });
+    await s.comments.add(hidden, []);
+    await s.comments.remove(hidden.id, []);
+    expect((await s.engagement.counters(['1'])).get('1')!.comments).toBe(0);
   });
 
   it('when a comment is restricted, then only its writer and the post author see it and it is not counted', async () => {

@@ -4,6 +4,7 @@
  * and saves has run. The service asks again once it has written and takes the write back.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createPostCounterCache } from '../../src/adapters/memory/post-counters.cached.js';
 import { createSqliteCommentStore } from '../../src/adapters/sqlite/comment-store.sqlite.js';
 import { openSqlite } from '../../src/adapters/sqlite/database.js';
 import { createSqliteEngagementStore } from '../../src/adapters/sqlite/engagement-store.sqlite.js';
@@ -79,6 +80,29 @@ describe('a post deleted between the gate and the write', () => {
     const comments = createComments({ gate: w.gate, comments: racing, graph: w.graph, ...w.platform });
     await expect(comments.like('2', '1', '50', true)).rejects.toSatisfy(notFound);
     expect(await w.comments.likedAmong('2', ['50'])).toEqual(new Set());
+  });
+
+  it('when a page reads the counters between a like or comment and its taking back, then behind the counter cache they read zero after', async () => {
+    for (const write of ['like', 'comment'] as const) {
+      const x = world();
+      const cache = createPostCounterCache({ max: 100, ttlMs: 60_000, clock: systemClock });
+      const engagement = cache.engagement(x.engagement);
+      const comments = cache.comments(x.comments);
+      let between: unknown;
+      const gate = {
+        ...x.gate,
+        async stillExists(postId: string) {
+          between = (await engagement.counters([postId])).get(postId);
+          return x.gate.stillExists(postId);
+        },
+      };
+      const taking = write === 'like'
+        ? createLikes({ gate, engagement, ...x.platform }).like('2', '1')
+        : createComments({ gate, comments, graph: x.graph, ...x.platform }).add('2', '1', { text: 'too late' });
+      await expect(taking).rejects.toSatisfy(notFound);
+      expect(between).toEqual(write === 'like' ? { likes: 1, comments: 0 } : { likes: 0, comments: 1 });
+      expect((await engagement.counters(['1'])).get('1')).toEqual({ likes: 0, comments: 0 });
+    }
   });
 
   it('when a save lands, then it is taken back and the saver hears 404', async () => {
