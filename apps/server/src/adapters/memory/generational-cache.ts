@@ -14,8 +14,8 @@ interface Entry<V> {
  * the old one moves the entry back to the young. An entry is therefore kept until at
  * least `max` others have been stored after its last use (every hit an LRU of `max`
  * would have, and more), and at most `2 * max` are held. A hit costs one Map lookup
- * and one small object, with no list to reorder: on a ranked feed page lru-cache's
- * bookkeeping was the largest single cost. Expiry is exact: `expires` is set when the
+ * (or a move, from the old generation) and no list to reorder: on a ranked feed page
+ * lru-cache's bookkeeping was the largest single cost. Expiry is exact: `expires` is set when the
  * value is stored and checked on every get against the `now` the caller passes, so a
  * batch reads its clock once.
  */
@@ -46,13 +46,9 @@ export class GenerationalCache<V> {
   }
 
   set(id: Id, value: V, now: number): void {
-    const entry = { value, expires: now + this.#ttlMs };
-    if (this.#young.has(id)) {
-      this.#young.set(id, entry);
-      return;
-    }
+    // An id is in one generation at most; replacing it in the young one never fills it.
     this.#old.delete(id);
-    this.#keep(id, entry);
+    this.#keep(id, { value, expires: now + this.#ttlMs });
   }
 
   delete(id: Id): void {
