@@ -40,7 +40,7 @@ export interface Config {
   cache: {
     /** How long a cached record may be served; bounds staleness when several processes write. 0 turns caching off. */
     ttlMs: number;
-    /** Most posts, and most users, kept in memory. */
+    /** Posts, and users, always kept in memory (the most recently used; up to twice as many are held); three times as many posts' counters. */
     entries: number;
     /** Most readers whose newest timeline entries, relations and affinity are kept in memory. */
     readers: number;
