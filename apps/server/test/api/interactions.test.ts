@@ -202,6 +202,20 @@ describe('comments', () => {
     expect((await comment(ana, postId, { text: 'seen', replyTo: hidden.id })).statusCode).toBe(201);
     expect((await rex.call({ method: 'GET', url: `${thread}/replies` })).json().items.map((c: { text: string }) => c.text)).toEqual(['seen']);
   });
+
+  it('when a commenter and I block each other, then I can neither like, reply to nor open their comment by its id; the post author still deletes it', async () => {
+    const postId = await publishPost(ana);
+    const [blocker, shut] = [await signUp(server), await signUp(server)];
+    const theirs = (await comment(blocker, postId, { text: 'not for you' })).json();
+    await relate(blocker, shut, 'block');
+    const thread = `/api/v1/posts/${postId}/comments/${theirs.id}`;
+    expect((await comments(shut, postId)).json().items.map((c: { id: string }) => c.id)).not.toContain(theirs.id);
+    expectProblem(await shut.call({ method: 'POST', url: `${thread}/like` }), 404, 'not_found');
+    expectProblem(await comment(shut, postId, { text: 'hello?', replyTo: theirs.id }), 404, 'not_found');
+    expectProblem(await shut.call({ method: 'GET', url: `${thread}/replies` }), 404, 'not_found');
+    expect((await comment(ben, postId, { text: 'others still can', replyTo: theirs.id })).statusCode).toBe(201);
+    expect((await ana.call({ method: 'DELETE', url: thread })).statusCode).toBe(204);
+  });
 });
 
 describe('saves and sharing', () => {

@@ -41,7 +41,7 @@ function world() {
     comments: createSqliteCommentStore(db, outbox),
     saves: createSqliteSaveStore(db),
     gate, platform,
-    graph: { facts: async () => ({ restricting: false }) } as unknown as GraphReader,
+    graph: { facts: async () => ({ restricting: false }), blockedAmong: async () => new Set() } as unknown as GraphReader,
   };
 }
 

@@ -33,13 +33,16 @@ export function createComments(deps: { gate: PostGate; comments: CommentStore; g
   const { gate, comments } = deps;
 
   /**
-   * The comment, if the viewer may see it: a restricted one only for its writer and the
-   * post's author, so nobody else can read, reply to or like its thread. Null otherwise,
-   * and for an id that cannot be ours (a body's replyTo is not range-checked by its schema).
+   * The comment, if the viewer may see it (and so read, reply to or like its thread): its
+   * writer and the post's author always; anyone else neither when it is restricted nor
+   * when they and its writer are blocked either way, as lists leave it out then. Null
+   * otherwise, and for an id that cannot be ours (a body's replyTo is not range-checked by its schema).
    */
   async function readable(viewerId: Id | null, commentId: Id): Promise<Comment | null> {
     const comment = isId(commentId) ? await comments.findById(commentId) : null;
-    if (!comment || (comment.restricted && viewerId !== comment.authorId && viewerId !== comment.postAuthorId)) return null;
+    if (!comment || viewerId === comment.authorId || viewerId === comment.postAuthorId) return comment;
+    if (comment.restricted) return null;
+    if (viewerId !== null && (await deps.graph.blockedAmong(viewerId, [comment.authorId])).size > 0) return null;
     return comment;
   }
   async function onPost(viewerId: Id | null, postId: Id, commentId: Id): Promise<Comment> {
