@@ -31,13 +31,9 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
-    // The router's own errors (a bad %-escape in the path) skip setErrorHandler; without
-    // this they would answer Fastify's plain JSON instead of problem+json. A path segment
-    // longer than any id or name names nothing: 404, as for any id that cannot be ours.
-    frameworkErrors: (error, request, reply) =>
-      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? sendProblem(reply, 404, 'not_found', 'Nothing here has a name or id that long.')
-        : handleError(error, request, reply),
+    // The router's own errors (a bad %-escape, an overlong path segment) skip setErrorHandler;
+    // without this they would answer Fastify's plain JSON instead of problem+json.
+    frameworkErrors: handleError,
   });
   app.setValidatorCompiler(createSchemaCompiler());
   app.setErrorHandler(handleError);

@@ -8,21 +8,31 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
-/** Fastify's own 4xx errors, renamed to codes we promise to keep. */
-const FRAMEWORK_CODES: Record<string, string> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_content_length',
-  FST_ERR_VALIDATION: 'validation_failed',
-  FST_REQ_FILE_TOO_LARGE: 'file_too_large',
-  FST_FILES_LIMIT: 'too_many_files',
-  FST_PARTS_LIMIT: 'too_many_parts',
-  FST_FIELDS_LIMIT: 'too_many_fields',
-  FST_INVALID_MULTIPART_CONTENT_TYPE: 'not_multipart',
-  FST_PROTO_VIOLATION: 'malformed_multipart',
-  FST_ERR_BAD_URL: 'bad_url',
+interface FrameworkAnswer {
+  code: string;
+  /** When Fastify's own status says the wrong thing. */
+  status?: number;
+  /** When Fastify's own message is not one to show (it may echo the request back). */
+  detail?: string;
+}
+
+/** Fastify's own 4xx errors (the router's included), renamed to codes we promise to keep. */
+const FRAMEWORK_ERRORS: Record<string, FrameworkAnswer> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', detail: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', detail: 'Send the body as application/json.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_content_length' },
+  FST_ERR_VALIDATION: { code: 'validation_failed' },
+  FST_REQ_FILE_TOO_LARGE: { code: 'file_too_large' },
+  FST_FILES_LIMIT: { code: 'too_many_files' },
+  FST_PARTS_LIMIT: { code: 'too_many_parts' },
+  FST_FIELDS_LIMIT: { code: 'too_many_fields' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'not_multipart' },
+  FST_PROTO_VIOLATION: { code: 'malformed_multipart' },
+  FST_ERR_BAD_URL: { code: 'bad_url' },
+  // A path segment longer than any id or name names nothing: 404, as for any id that cannot be ours (the router says 414).
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'not_found', status: 404, detail: 'Nothing here has a name or id that long.' },
 };
 
 /**
@@ -53,10 +63,10 @@ export function createErrorHandler(logger: Logger) {
     if (isMalformedMultipart(error, request)) {
       return sendProblem(reply, 400, 'malformed_multipart', 'The multipart/form-data body is malformed or cut short. Send the whole form again.');
     }
-    const status = fastifyError.statusCode ?? 500;
+    const known = FRAMEWORK_ERRORS[fastifyError.code];
+    const status = known?.status ?? fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code = FRAMEWORK_CODES[fastifyError.code] ?? 'bad_request';
-      return sendProblem(reply, status, code, publicMessage(code, fastifyError.message));
+      return sendProblem(reply, status, known?.code ?? 'bad_request', known?.detail ?? fastifyError.message);
     }
     logger.error({ err: error, url: request.routeOptions?.url, method: request.method }, 'unhandled error');
     return sendProblem(reply, 500, 'internal_error', 'Something went wrong on our side. Try again.');
@@ -70,13 +80,4 @@ function toFieldProblem(context: string | undefined) {
     const field = [path, missing].filter(Boolean).join('.') || context || 'body';
     return { field, message: issue.message ?? 'is invalid' };
   };
-}
-
-function publicMessage(code: string, fallback: string): string {
-  switch (code) {
-    case 'malformed_json': return 'The request body is not valid JSON.';
-    case 'payload_too_large': return 'The request body is too large.';
-    case 'unsupported_media_type': return 'Send the body as application/json.';
-    default: return fallback;
-  }
 }
