@@ -8,6 +8,8 @@ import type { TimelineEntry } from './feed.ports.js';
 /** How many consecutive candidates one ranked window holds (served over several pages). */
 const RANKED_WINDOW = 60;
 const MAX_ROUNDS = 4;
+/** Entries read beyond what a page still needs, so a few the rules or loading drop cost no extra round. */
+const SPARE = 4;
 
 export interface FeedPageResult {
   items: FeedItem[];
@@ -28,7 +30,7 @@ export function createFeedReading(deps: { candidates: Candidates; items: FeedIte
     const out: FeedItem[] = [];
     let position = before;
     for (let round = 0; round < MAX_ROUNDS && out.length < limit; round++) {
-      const want = limit - out.length + 4;
+      const want = limit - out.length + SPARE;
       const entries = await candidates.below(viewerId, celebrities, position, want);
       const visible = await items.hydrate(viewerId, entries);
       for (const entry of entries) {
@@ -65,12 +67,17 @@ export function createFeedReading(deps: { candidates: Candidates; items: FeedIte
         moreBelow = raw.length > members.length || raw.length === RANKED_WINDOW * 2;
       }
       const { order, counters } = await items.rank(viewerId, members.filter((e) => !served.has(postHash(e.postId))));
+      // The page and a few spare; should loading drop more (posts deleted or archived since
+      // they were pushed), the rest of the window at once: two loads at most, never one per post.
+      let want = limit - out.length + SPARE;
       let taken = 0;
       while (out.length < limit && taken < order.length) {
-        const batch = order.slice(taken, taken + limit - out.length);
-        taken += batch.length;
+        const batch = order.slice(taken, taken + want);
+        want = order.length;
         const loaded = await items.load(viewerId, batch, counters);
         for (const entry of batch) {
+          if (out.length === limit) break;
+          taken++;
           served.add(postHash(entry.postId));
           const item = loaded.get(entry.postId);
           if (item) out.push(item);
