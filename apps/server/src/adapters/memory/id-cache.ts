@@ -28,10 +28,12 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
     async one(id: Id, load: (id: Id) => Promise<V | null>): Promise<V | null> {
       const hit = cache.get(id, now());
       if (hit) return hit;
-      const mark = guard.mark();
-      const value = await load(id);
-      if (value && guard.unchangedSince(mark)) cache.set(id, value, now());
-      return value;
+      return guard.loading(
+        () => load(id),
+        (value) => {
+          if (value) cache.set(id, value, now());
+        },
+      );
     },
 
     /** The records found for `ids`, in the order of `ids`, missing ones left out. */
@@ -47,13 +49,12 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
         if (!hit) (missing ??= []).push(ids[i]!);
       }
       if (missing === null) return hits as V[];
-      const mark = guard.mark();
-      const loaded = new Map<Id, V>();
-      for (const value of await load(missing)) loaded.set(idOf(value), value);
-      if (guard.unchangedSince(mark)) {
+      const keep = (values: V[]) => {
         const stored = now();
-        for (const [id, value] of loaded) cache.set(id, value, stored);
-      }
+        for (const value of values) cache.set(idOf(value), value, stored);
+      };
+      const loaded = new Map<Id, V>();
+      for (const value of await guard.loading(() => load(missing), keep)) loaded.set(idOf(value), value);
       const found: V[] = [];
       for (let i = 0; i < ids.length; i++) {
         const value = hits[i] ?? loaded.get(ids[i]!);
@@ -63,15 +64,9 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
     },
 
     /** Runs a write and forgets `id` both before it and after it settles. */
-    writing<R>(id: Id, write: () => Promise<R>): Promise<R> {
-      const forget = () => cache.delete(id);
-      return guard.around(write, forget, forget);
-    },
+    writing: <R>(id: Id, write: () => Promise<R>): Promise<R> => guard.forgetting(write, () => cache.delete(id)),
 
     /** The same for a write whose reach is not known by id: everything is forgotten. */
-    writingAll<R>(write: () => Promise<R>): Promise<R> {
-      const forget = () => cache.clear();
-      return guard.around(write, forget, forget);
-    },
+    writingAll: <R>(write: () => Promise<R>): Promise<R> => guard.forgetting(write, () => cache.clear()),
   };
 }

@@ -21,12 +21,11 @@ export function withCelebrityCache(store: TimelineStore, options: { ttlMs: numbe
     async celebrities() {
       const now = options.clock.now().getTime();
       if (cached && now - cached.at < options.ttlMs) return cached.ids;
-      const mark = guard.mark();
-      const ids = await store.celebrities();
-      if (guard.unchangedSince(mark)) cached = { ids, at: now };
-      return ids;
+      return guard.loading(() => store.celebrities(), (ids) => {
+        cached = { ids, at: now };
+      });
     },
-    setCelebrity: (authorId, on) => guard.around(() => store.setCelebrity(authorId, on), forget, forget),
+    setCelebrity: (authorId, on) => guard.forgetting(() => store.setCelebrity(authorId, on), forget),
   };
 }
 
@@ -62,12 +61,14 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
   const lastReads = new LRUCache<Id, { at: Date | null }>({ max: options.readers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
   const guard = createWriteGuard();
 
-  async function fill(readerId: Id): Promise<CachedTimeline> {
-    const mark = guard.mark();
-    const entries = await store.read(readerId, null, options.depth);
-    const timeline = { entries, complete: entries.length < options.depth };
-    if (guard.unchangedSince(mark)) timelines.set(readerId, timeline);
-    return timeline;
+  function fill(readerId: Id): Promise<CachedTimeline> {
+    return guard.loading(
+      async () => {
+        const entries = await store.read(readerId, null, options.depth);
+        return { entries, complete: entries.length < options.depth };
+      },
+      (timeline) => timelines.set(readerId, timeline),
+    );
   }
 
   function insert(timeline: CachedTimeline, entry: TimelineEntry): void {
@@ -134,10 +135,10 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
     async lastRead(readerId) {
       const hit = lastReads.get(readerId);
       if (hit) return hit.at;
-      const mark = guard.mark();
-      const at = await store.lastRead(readerId);
-      if (guard.unchangedSince(mark)) lastReads.set(readerId, { at });
-      return at;
+      return guard.loading(
+        () => store.lastRead(readerId),
+        (at) => lastReads.set(readerId, { at }),
+      );
     },
     markRead(readerId, at) {
       return guard.around(

@@ -38,14 +38,12 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
         else found.set(id, value);
       }
       if (missing.length === 0) return found;
-      const mark = guard.mark();
-      const loaded = await load(missing);
-      const keep = guard.unchangedSince(mark) ? (byViewer.get(viewerId) ?? new Map<Id, V>()) : null;
-      for (const [id, value] of loaded) {
-        found.set(id, value);
-        keep?.set(id, value);
-      }
-      if (keep && !byViewer.has(viewerId)) byViewer.set(viewerId, keep);
+      const keep = (loaded: Map<Id, V>) => {
+        const kept = byViewer.get(viewerId);
+        if (kept === undefined) byViewer.set(viewerId, new Map(loaded));
+        else for (const [id, value] of loaded) kept.set(id, value);
+      };
+      for (const [id, value] of await guard.loading(() => load(missing), keep)) found.set(id, value);
       return found;
     },
 
@@ -54,11 +52,10 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
      * write whose reach is not known (an account removed).
      */
     writing<R>(viewerIds: readonly Id[] | 'all', write: () => Promise<R>): Promise<R> {
-      const forget = () => {
+      return guard.forgetting(write, () => {
         if (viewerIds === 'all') byViewer.clear();
         else for (const id of viewerIds) byViewer.delete(id);
-      };
-      return guard.around(write, forget, forget);
+      });
     },
   };
 }
