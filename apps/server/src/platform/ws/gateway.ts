@@ -2,7 +2,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
 import type { HttpApp } from '../http/app.js';
 import { sendProblem } from '../http/problem.js';
-import type { Authenticate } from '../http/session-auth.js';
+import { type Authenticate, SIGNED_IN } from '../http/session-auth.js';
 import type { RealtimeHub } from '../realtime.js';
 import type { Viewer } from '../viewer.js';
 
@@ -36,10 +36,10 @@ export async function registerRealtimeGateway(app: HttpApp, hub: RealtimeHub, au
 
   app.get('/api/v1/realtime', {
     websocket: true,
-    schema: { tags: ['realtime'], summary: 'WebSocket: live events for the signed-in account (upgrade required)' },
+    // SIGNED_IN: session auth refuses a caller without a session (401) before this route's checks run.
+    schema: { security: SIGNED_IN, tags: ['realtime'], summary: 'WebSocket: live events for the signed-in account (upgrade required)' },
     preValidation: async (request, reply) => {
-      if (!request.viewer) return sendProblem(reply, 401, 'unauthenticated', 'Sign in to open a live connection.');
-      if (request.viewer.via === 'cookie' && !sameOrigin(request, publicOrigin)) {
+      if (request.viewer?.via === 'cookie' && !sameOrigin(request, publicOrigin)) {
         return sendProblem(reply, 403, 'cross_origin', 'Live connections are only accepted from this site.');
       }
     },
