@@ -54,7 +54,6 @@ export function createFeedItems(deps: FeedItemsDeps) {
   }
 
   return {
-    allowed,
     load,
     /** The rules, then loading: what following mode shows of `entries`. */
     async hydrate(viewerId: Id, entries: readonly TimelineEntry[]): Promise<Map<Id, FeedItem>> {
