@@ -125,9 +125,10 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
       return writing(
         () => store.removePost(postId),
         () => {
-          for (const timeline of timelines.values()) {
-            const at = timeline.entries.findIndex((e) => e.postId === postId);
-            if (at >= 0) timeline.entries.splice(at, 1);
+          // Every cached timeline is visited: a binary search each, not a walk of its entries.
+          for (const { entries } of timelines.values()) {
+            const at = firstBelow(entries, postId, true);
+            if (entries[at]?.postId === postId) entries.splice(at, 1);
           }
         },
       );
