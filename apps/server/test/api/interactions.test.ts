@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, publishPost, relate } from '../factories/posts.js';
+import { publishPost, relate } from '../factories/posts.js';
 import { expectProblem, signUp, type TestUser } from '../factories/users.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
@@ -298,5 +298,3 @@ describe('counters', () => {
     expect(server.pictor.db.prepare('SELECT count(*) FROM saves WHERE user_id = ?').pluck().get(BigInt(leaver.id))).toBe(0n);
   });
 });
-
-void follow;
