@@ -57,7 +57,8 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
   }, async (request) => {
     const viewerId = request.viewer?.userId ?? null;
     const { album, owner, page } = await albums.open(viewerId, albumId(request.params.albumId), seqAfter(request.query.cursor), request.query.limit ?? 20);
-    const items = await deps.access.hydrate(viewerId, page.ids);
+    // An album holds only its owner's posts, and opening it checked the viewer may see them.
+    const items = await deps.access.ofOwner(viewerId, owner, page.ids);
     return {
       album: await presentOne(album, owner),
       posts: { items: items.map(({ post, author }) => postView(post, author, deps.mediaUrl)), nextCursor: seqCursor(page.next) },

@@ -57,19 +57,14 @@ export function createPostAccess(deps: AccessDeps) {
       return { post, author };
     },
 
-    /** Posts in the order of `ids`, keeping only those the viewer may see; one batch each for posts and authors. */
-    async hydrate(viewerId: Id | null, ids: readonly Id[]): Promise<{ post: Post; author: User }[]> {
+    /**
+     * One owner's posts in the order of `ids`, for a caller that has already found the
+     * viewer may see that owner's posts (a profile, an album): only the archive rule is
+     * left to apply, so there is no second look at the relations. One batch.
+     */
+    async ofOwner(viewerId: Id | null, owner: User, ids: readonly Id[]): Promise<{ post: Post; author: User }[]> {
       const found = await posts.findManyByIds(ids);
-      const owners = await deps.accounts.findManyByIds([...new Set(found.map((p) => p.ownerId))]);
-      const authors = new Map(owners.map((u) => [u.id, u]));
-      const allowed = await deps.visibility.visibleAmong(viewerId, owners);
-      const visible: { post: Post; author: User }[] = [];
-      for (const post of found) {
-        const author = authors.get(post.ownerId);
-        if (!author || !allowed.has(author.id) || (post.archivedAt && viewerId !== post.ownerId)) continue;
-        visible.push({ post, author });
-      }
-      return visible;
+      return found.filter((post) => post.ownerId === owner.id && (!post.archivedAt || viewerId === owner.id)).map((post) => ({ post, author: owner }));
     },
 
     async edit(viewerId: Id, postId: Id, edit: PostEdit): Promise<Post> {

@@ -22,7 +22,7 @@ export function createProfilePosts(deps: { posts: PostStore; access: PostAccess;
       }
       // Archived posts are listed only for their owner.
       const page = await deps.posts.listByOwner(owner.id, archived && viewerId === owner.id, after, limit);
-      const items = await deps.access.hydrate(viewerId, page.ids);
+      const items = await deps.access.ofOwner(viewerId, owner, page.ids);
       return { items: await deps.present(viewerId, items), nextCursor: seqCursor(page.next) };
     },
   };
