@@ -163,6 +163,23 @@ export function graphStoreContract(name: string, open: () => Promise<GraphWorld>
       expect(none.followed.size + none.muted.size + none.blocked.size).toBe(0);
     });
 
+    it('when both sides were asked, then a follow or mute shows on the actor\'s side and a block on both, at once', async () => {
+      const [v, w] = users();
+      const sides = async () => {
+        const [ofV, ofW] = [await graph.relationsAmong(v!, [w!]), await graph.relationsAmong(w!, [v!])];
+        return [ofV, ofW].map((r) => [...r.followed, ...[...r.muted].map((id) => `muted ${id}`), ...[...r.blocked].map((id) => `blocked ${id}`)]);
+      };
+      expect(await sides()).toEqual([[], []]);
+      await graph.follow(v!, w!, seq(), AT, []);
+      expect(await sides()).toEqual([[w], []]);
+      await graph.setRelation(w!, v!, 'mute', true, seq(), AT, () => []);
+      expect(await sides()).toEqual([[w], [`muted ${v}`]]);
+      await graph.setRelation(w!, v!, 'block', true, seq(), AT, () => []);
+      expect(await sides()).toEqual([[`blocked ${w}`], [`muted ${v}`, `blocked ${v}`]]);
+      await graph.setRelation(w!, v!, 'block', false, seq(), AT, () => []);
+      expect(await sides()).toEqual([[], [`muted ${v}`]]);
+    });
+
     it('when relations change after they were asked, then every later answer shows the change', async () => {
       const [v, a, b, c, d] = users();
       const others = [a!, b!, c!, d!];

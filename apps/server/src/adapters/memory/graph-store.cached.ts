@@ -8,8 +8,9 @@ const BLOCKED = 4;
 
 /**
  * Keeps what `relationsAmong` answered (the home feed asks it on every page) per
- * viewer in memory. Every write that can change a follow, mute or block forgets both
- * accounts it touches (a block counts either way), so this process reads its own
+ * viewer in memory. Every write that can change a follow, mute or block forgets the
+ * viewers whose answers it changes: the follower's for a follow, the actor's for a mute,
+ * both accounts' for a block (it counts either way), so this process reads its own
  * writes at once; another process's writes are seen within `ttlMs`, which is why the
  * composition root keeps it only in the one process that runs the whole app.
  */
@@ -31,11 +32,12 @@ export function withRelationCache(store: GraphStore, options: ViewerCacheOptions
       }
       return result;
     },
-    follow: (followerId, followeeId, seq, at, events) => cache.writing([followerId, followeeId], () => store.follow(followerId, followeeId, seq, at, events)),
-    unfollow: (followerId, followeeId, events) => cache.writing([followerId, followeeId], () => store.unfollow(followerId, followeeId, events)),
-    approve: (requesterId, targetId, seq, at, events) => cache.writing([requesterId, targetId], () => store.approve(requesterId, targetId, seq, at, events)),
+    // The followee's answers say whether they follow, mute or block: a follow changes none of them.
+    follow: (followerId, followeeId, seq, at, events) => cache.writing([followerId], () => store.follow(followerId, followeeId, seq, at, events)),
+    unfollow: (followerId, followeeId, events) => cache.writing([followerId], () => store.unfollow(followerId, followeeId, events)),
+    approve: (requesterId, targetId, seq, at, events) => cache.writing([requesterId], () => store.approve(requesterId, targetId, seq, at, events)),
     setRelation: (actorId, subjectId, kind, on, seq, at, events) =>
-      cache.writing([actorId, subjectId], () => store.setRelation(actorId, subjectId, kind, on, seq, at, events)),
+      cache.writing(kind === 'block' ? [actorId, subjectId] : [actorId], () => store.setRelation(actorId, subjectId, kind, on, seq, at, events)),
     removeUser: (userId) => cache.writing('all', () => store.removeUser(userId)),
   };
 }
