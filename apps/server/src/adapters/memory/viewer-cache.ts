@@ -57,6 +57,13 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
         else for (const id of viewerIds) byViewer.delete(id);
       });
     },
+
+    /** The same for a write that changes every viewer's answer about `otherId` (a post deleted), and nothing else. */
+    writingAbout<R>(otherId: Id, write: () => Promise<R>): Promise<R> {
+      return guard.forgetting(write, () => {
+        for (const answers of byViewer.values()) answers.delete(otherId);
+      });
+    },
   };
 }
 

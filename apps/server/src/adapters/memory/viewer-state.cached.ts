@@ -16,7 +16,7 @@ async function amongCached(cache: ViewerCache<boolean>, viewerId: Id, postIds: r
 /**
  * Keeps which posts a viewer likes, asked for every post of every page they see,
  * per viewer in memory. Only the viewer's own like or unlike changes their answer,
- * and it forgets them around the write; a post forgotten forgets every viewer.
+ * and it forgets them around the write; a post forgotten forgets every viewer's answer about it.
  * Exact only where every like passes through it, so the composition root keeps it
  * only in the process that runs the whole app.
  */
@@ -27,7 +27,7 @@ export function withLikedCache(store: EngagementStore, options: ViewerCacheOptio
     likedAmong: (userId, postIds) => amongCached(cache, userId, postIds, (missing) => store.likedAmong(userId, missing)),
     like: (like, events) => cache.writing([like.userId], () => store.like(like, events)),
     unlike: (postId, userId, events) => cache.writing([userId], () => store.unlike(postId, userId, events)),
-    forgetPost: (postId) => cache.writing('all', () => store.forgetPost(postId)),
+    forgetPost: (postId) => cache.writingAbout(postId, () => store.forgetPost(postId)),
     forgetUser: (userId) => cache.writing([userId], () => store.forgetUser(userId)),
   };
 }
@@ -40,7 +40,7 @@ export function withSavedCache(store: SaveStore, options: ViewerCacheOptions): S
     savedAmong: (userId, postIds) => amongCached(cache, userId, postIds, (missing) => store.savedAmong(userId, missing)),
     save: (userId, postId, seq, at) => cache.writing([userId], () => store.save(userId, postId, seq, at)),
     unsave: (userId, postId) => cache.writing([userId], () => store.unsave(userId, postId)),
-    forgetPost: (postId) => cache.writing('all', () => store.forgetPost(postId)),
+    forgetPost: (postId) => cache.writingAbout(postId, () => store.forgetPost(postId)),
     forgetUser: (userId) => cache.writing([userId], () => store.forgetUser(userId)),
   };
 }
