@@ -191,6 +191,14 @@ describe('posts', () => {
   });
 });
 
+describe('content types', () => {
+  it('when a body comes in a type nothing here parses, then 415 names the type the route takes', async () => {
+    const form = { payload: 'caption=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    expect(expectProblem(await ana.call({ method: 'POST', url: '/api/v1/posts', ...form }), 415, 'unsupported_media_type').detail).toContain('multipart/form-data');
+    expect(expectProblem(await ana.call({ method: 'PATCH', url: '/api/v1/me', ...form }), 415, 'unsupported_media_type').detail).toContain('application/json');
+  });
+});
+
 describe('albums', () => {
   it('when album ids or bodies are hostile, or the post is someone else\'s, then 4xx and the album is untouched', async () => {
     const album = (await ana.call({ method: 'POST', url: '/api/v1/albums', payload: { name: 'Trips' } })).json().id as string;

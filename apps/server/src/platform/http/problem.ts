@@ -13,7 +13,7 @@ interface FrameworkAnswer {
   /** When Fastify's own status says the wrong thing. */
   status?: number;
   /** When Fastify's own message is not one to show (it may echo the request back). */
-  detail?: string;
+  detail?: string | ((request: FastifyRequest) => string);
 }
 
 /** Fastify's own 4xx errors (the router's included), renamed to codes we promise to keep. */
@@ -21,7 +21,11 @@ const FRAMEWORK_ERRORS: Record<string, FrameworkAnswer> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', detail: 'The request body is not valid JSON.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', detail: 'The request body is not valid JSON.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', detail: 'The request body is too large.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', detail: 'Send the body as application/json.' },
+  // The upload routes declare multipart/form-data in `consumes`; every other body is JSON.
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    detail: (request) => `Send the body as ${request.routeOptions.schema?.consumes?.join(' or ') ?? 'application/json'}.`,
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_content_length' },
   FST_ERR_VALIDATION: { code: 'validation_failed' },
   FST_REQ_FILE_TOO_LARGE: { code: 'file_too_large' },
@@ -66,7 +70,8 @@ export function createErrorHandler(logger: Logger) {
     const known = FRAMEWORK_ERRORS[fastifyError.code];
     const status = known?.status ?? fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return sendProblem(reply, status, known?.code ?? 'bad_request', known?.detail ?? fastifyError.message);
+      const detail = typeof known?.detail === 'function' ? known.detail(request) : known?.detail;
+      return sendProblem(reply, status, known?.code ?? 'bad_request', detail ?? fastifyError.message);
     }
     logger.error({ err: error, url: request.routeOptions?.url, method: request.method }, 'unhandled error');
     return sendProblem(reply, 500, 'internal_error', 'Something went wrong on our side. Try again.');
