@@ -1,4 +1,3 @@
-
 import type { Comment, CommentStore } from '../../modules/interactions/public.js';
 import { fromDb, idList, num, type Sqlite, toDb } from './database.js';
 import { preparePostCounterBump } from './engagement-store.sqlite.js';

@@ -4,7 +4,6 @@ import type { Affinity, EngagementStore, PostCounters } from '../../modules/inte
 import { fromDb, idList, MAX_POSITION, num, type Sqlite, toDb } from './database.js';
 import type { OutboxWriter } from './event-log.sqlite.js';
 
-
 /** Likes and post counters; the counter moves in the same transaction as the like row. */
 export function createSqliteEngagementStore(db: Sqlite, outbox: OutboxWriter): EngagementStore {
   const q = prepare(db);

@@ -4,7 +4,6 @@ import type { FollowCounts, GraphStore, IdPage, RelationKind } from '../../modul
 import { fromDb, idList, MAX_POSITION, num, type Sqlite, toDb } from './database.js';
 import type { OutboxWriter } from './event-log.sqlite.js';
 
-
 export function createSqliteGraphStore(db: Sqlite, outbox: OutboxWriter): GraphStore {
   const q = prepareGraphStatements(db);
 

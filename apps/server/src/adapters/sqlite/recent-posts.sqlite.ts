@@ -1,7 +1,5 @@
-
 import type { RecentPosts } from '../../modules/feed/public.js';
 import { fromDb, idList, MAX_POSITION, type Sqlite, toDb } from './database.js';
-
 
 /**
  * The feed's pull side, read straight from the posts table (a read model: the

@@ -1,7 +1,5 @@
-
 import type { SaveStore } from '../../modules/interactions/public.js';
 import { fromDb, idList, MAX_POSITION, type Sqlite, toDb } from './database.js';
-
 
 export function createSqliteSaveStore(db: Sqlite): SaveStore {
   const insert = db.prepare('INSERT OR IGNORE INTO saves (user_id, post_id, created_at, seq) VALUES (?, ?, ?, ?)');

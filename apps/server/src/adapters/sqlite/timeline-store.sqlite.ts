@@ -2,7 +2,6 @@ import type { Id } from '../../platform/ids.js';
 import type { TimelineStore } from '../../modules/feed/public.js';
 import { fromDb, idList, MAX_POSITION, num, type Sqlite, toDb } from './database.js';
 
-
 /**
  * Timelines in SQLite. A fan-out batch is one transaction whatever its size: rows go
  * in grouped by reader (each reader's newest rows share a page, so a batch of many
