@@ -109,6 +109,30 @@ export const organiseJourneys = [
     },
   },
   {
+    name: 'a page of replies that fails to load says why and comes on trying again',
+    skip: (world) => !hasRoute(world, /\/comments/) && 'the comments API is not published yet',
+    async run(world) {
+      const { page } = world.alice;
+      const nextPage = /\/replies\?.*cursor=/;
+      let asked = 0;
+      await page.route(nextPage, (route) => {
+        asked++;
+        return route.abort();
+      });
+      await page.goto(`/p/${world.postId}`);
+      await page.getByRole('button', { name: 'View replies (23)' }).click();
+      await page.locator('.replies + .load-more').scrollIntoViewIfNeeded();
+      await page.getByText('Pictor could not be reached').waitFor();
+      // The failure is said and left to the person: nothing asks again while the end is in view.
+      const after = asked;
+      await page.waitForTimeout(2500);
+      assert.equal(asked, after);
+      await page.unroute(nextPage);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.locator('.replies .comment p', { hasText: /Reply number 23$/ }).waitFor();
+    },
+  },
+  {
     name: '@mention suggestions come from account search and are picked with the keyboard',
     async run(world) {
       const { page } = world.alice;

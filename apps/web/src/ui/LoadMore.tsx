@@ -1,22 +1,29 @@
 import { useEffect, useRef } from 'react';
+import { errorText } from '../api/client';
+import { ErrorNote } from './ErrorNote';
 import { Spinner } from './States';
 
 interface Pager {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  error: unknown;
   fetchNextPage: () => unknown;
 }
 
 /**
  * Fetches the next page while the sentinel is still `ahead` pixels below the viewport,
  * so scrolling rarely reaches the end; a button stays for keyboard and no-JS-observer users.
+ * After a page fails the observer stands down (it would otherwise ask again as soon as the
+ * failure settled, for as long as the end is in view) and the button offers to try again.
  */
 export function LoadMore({ query, ahead = 1200 }: { query: Pager; ahead?: number }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, error, fetchNextPage } = query;
+  const watch = hasNextPage && !isFetchNextPageError;
   useEffect(() => {
     const node = ref.current;
-    if (!node || !hasNextPage) return;
+    if (!node || !watch) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) fetchNextPage();
@@ -25,8 +32,9 @@ export function LoadMore({ query, ahead = 1200 }: { query: Pager; ahead?: number
     );
     observer.observe(node);
     return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage, ahead]);
+  }, [watch, isFetchingNextPage, fetchNextPage, ahead]);
   if (!hasNextPage) return null;
+  if (isFetchNextPageError && !isFetchingNextPage) return <TryAgain error={error} retry={fetchNextPage} />;
   return (
     <div ref={ref} className="load-more">
       {isFetchingNextPage ? (
@@ -36,6 +44,18 @@ export function LoadMore({ query, ahead = 1200 }: { query: Pager; ahead?: number
           Load more
         </button>
       )}
+    </div>
+  );
+}
+
+/** Part of a list did not come: the reason, and a button to ask again (inline, unlike ErrorState). */
+export function TryAgain({ error, retry }: { error: unknown; retry: () => unknown }) {
+  return (
+    <div className="load-more">
+      <ErrorNote>{errorText(error)}</ErrorNote>
+      <button type="button" className="btn btn-link" onClick={() => retry()}>
+        Try again
+      </button>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { errorText } from '../../api/client';
 import { Avatar } from '../../ui/Avatar';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { LoadMore } from '../../ui/LoadMore';
+import { LoadMore, TryAgain } from '../../ui/LoadMore';
 import { useMe } from '../auth/session';
 import { RichText, TimeAgo } from '../posts/Caption';
 import { useAddComment, useComments, useDeleteComment } from './api';
@@ -41,7 +41,7 @@ export function Comments({ post }: { post: Post }) {
           <CommentItem key={comment.id} post={post} comment={comment} onReply={reply} />
         ))}
       </ul>
-      <LoadMore query={comments} ahead={0} />
+      {comments.isLoadingError ? <TryAgain error={comments.error} retry={comments.refetch} /> : <LoadMore query={comments} ahead={0} />}
       {post.commentsDisabled ? (
         <p className="muted">Commenting has been turned off.</p>
       ) : me ? (
@@ -112,7 +112,7 @@ function Replies({ post, parent, onReply }: { post: Post; parent: Comment; onRep
       <ul className="comment-list replies">
         {replies.data?.pages.flatMap((p) => p.items).map((c) => <CommentItem key={c.id} post={post} comment={c} onReply={onReply} isReply />)}
       </ul>
-      <LoadMore query={replies} ahead={0} />
+      {replies.isLoadingError ? <TryAgain error={replies.error} retry={replies.refetch} /> : <LoadMore query={replies} ahead={0} />}
     </>
   );
 }

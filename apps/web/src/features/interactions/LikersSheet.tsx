@@ -1,3 +1,4 @@
+import { TryAgain } from '../../ui/LoadMore';
 import { Sheet } from '../../ui/Sheet';
 import { Spinner } from '../../ui/States';
 import { UserRow } from '../profile/UserRow';
@@ -9,6 +10,8 @@ export function LikersSheet({ postId, open, onClose }: { postId: string; open: b
     <Sheet open={open} onClose={onClose} title="Likes">
       {likers.isPending ? (
         <Spinner />
+      ) : likers.isError ? (
+        <TryAgain error={likers.error} retry={likers.refetch} />
       ) : (
         <ul className="user-list sheet-list">
           {likers.data?.items.map((user) => (
