@@ -49,22 +49,20 @@ function OwnerGrid({ albumId, posts }: { albumId: string; posts: Post[] }) {
   const change = useAlbumPost();
   return (
     <>
-      <ul className="grid album-grid">
-        {posts.map((post, index) => (
-          <li key={post.id}>
-            <PostGrid.Tile post={post} index={index} />
-            <button
-              type="button"
-              className="tile-remove"
-              aria-label={`Remove post ${index + 1} from album`}
-              disabled={change.isPending}
-              onClick={() => change.mutate({ albumId, postId: post.id, add: false })}
-            >
-              <Icon name="close" size={16} strokeWidth={2.5} />
-            </button>
-          </li>
-        ))}
-      </ul>
+      <PostGrid
+        posts={posts}
+        action={(post, index) => (
+          <button
+            type="button"
+            className="tile-remove"
+            aria-label={`Remove post ${index + 1} from album`}
+            disabled={change.isPending}
+            onClick={() => change.mutate({ albumId, postId: post.id, add: false })}
+          >
+            <Icon name="close" size={16} strokeWidth={2.5} />
+          </button>
+        )}
+      />
       {change.error ? <ErrorNote>{errorText(change.error)}</ErrorNote> : null}
     </>
   );
