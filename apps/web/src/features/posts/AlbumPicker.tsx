@@ -2,7 +2,9 @@ import type { Album, Post } from '@pictor/contract';
 import { useState } from 'react';
 import { errorText } from '../../api/client';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { LoadMore, TryAgain } from '../../ui/LoadMore';
 import { Spinner } from '../../ui/States';
+import { AlbumCover, AlbumTitle } from './AlbumCover';
 import { AlbumNameForm } from './AlbumName';
 import { useAlbumPost, useAlbums, useCreateAlbum } from './api';
 
@@ -44,24 +46,24 @@ export function AlbumPicker({ post }: { post: Post }) {
     });
   }
 
+  const list = albums.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div className="album-picker">
       {albums.isPending ? (
         <Spinner />
+      ) : albums.isLoadingError ? (
+        <TryAgain error={albums.error} retry={albums.refetch} />
+      ) : list.length === 0 ? (
+        <p className="muted">You have no albums yet. Name one to start it with this post.</p>
       ) : (
         <ul className="album-choices" aria-label="Your albums">
-          {albums.data?.items.map((album) => {
+          {list.map((album) => {
             const inIt = added.has(album.id);
             return (
               <li key={album.id}>
-                <span className="album-thumb" style={{ background: album.cover?.color ?? 'var(--line)' }}>
-                  {album.cover ? <img src={album.cover.variants.thumb?.webp} alt="" /> : null}
-                </span>
+                <AlbumCover album={album} className="album-thumb" />
                 <span className="album-choice-name">
-                  <strong>{album.name}</strong>
-                  <span className="muted">
-                    {album.postCount} {album.postCount === 1 ? 'post' : 'posts'}
-                  </span>
+                  <AlbumTitle album={album} />
                 </span>
                 <button
                   type="button"
@@ -77,7 +79,7 @@ export function AlbumPicker({ post }: { post: Post }) {
           })}
         </ul>
       )}
-      {albums.data?.items.length === 0 ? <p className="muted">You have no albums yet. Name one to start it with this post.</p> : null}
+      <LoadMore query={albums} ahead={0} />
       <p role="status" className="ok-note">
         {status}
       </p>

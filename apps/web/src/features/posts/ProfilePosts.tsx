@@ -5,6 +5,7 @@ import { Icon } from '../../ui/Icon';
 import { LoadMore } from '../../ui/LoadMore';
 import { Sheet } from '../../ui/Sheet';
 import { EmptyState, ErrorState, Spinner } from '../../ui/States';
+import { AlbumCover, AlbumTitle } from './AlbumCover';
 import { AlbumNameForm } from './AlbumName';
 import { useAlbums, useCreateAlbum, usePostPages } from './api';
 import { PostGrid } from './PostGrid';
@@ -83,9 +84,10 @@ function NewAlbum({ username }: { username: string }) {
 function Albums({ profile, self }: { profile: Profile; self: boolean }) {
   const albums = useAlbums(profile.id);
   if (albums.isPending) return <Spinner />;
-  if (albums.isError) return <ErrorState error={albums.error} />;
+  if (albums.isError) return <ErrorState error={albums.error} retry={() => albums.refetch()} />;
+  const items = albums.data.pages.flatMap((page) => page.items);
   const tools = self ? <NewAlbum username={profile.username} /> : null;
-  if (albums.data.items.length === 0) {
+  if (items.length === 0) {
     return (
       <>
         {tools}
@@ -97,20 +99,16 @@ function Albums({ profile, self }: { profile: Profile; self: boolean }) {
     <>
       {tools}
       <ul className="album-list">
-        {albums.data.items.map((album) => (
+        {items.map((album) => (
           <li key={album.id}>
             <Link to={`/${profile.username}/albums/${album.id}`} className="album-card">
-              <span className="album-cover" style={{ background: album.cover?.color ?? 'var(--line)' }}>
-                {album.cover ? <img src={album.cover.variants.thumb?.webp} alt="" loading="lazy" /> : null}
-              </span>
-              <strong>{album.name}</strong>
-              <span className="muted">
-                {album.postCount} {album.postCount === 1 ? 'post' : 'posts'}
-              </span>
+              <AlbumCover album={album} className="album-cover" />
+              <AlbumTitle album={album} />
             </Link>
           </li>
         ))}
       </ul>
+      <LoadMore query={albums} />
     </>
   );
 }

@@ -74,13 +74,8 @@ export function useAlbum(albumId: string) {
   });
 }
 
-export function useAlbums(userId: string | undefined) {
-  return useQuery({
-    queryKey: ['albums', userId],
-    enabled: Boolean(userId),
-    queryFn: () => api.get<AlbumPage>(`/users/${userId}/albums`, { limit: 50 }),
-  });
-}
+/** Someone's albums, 50 at a time: the profile's Albums tab and the picker in a post's menu. */
+export const useAlbums = (userId: string) => useCursorPages<AlbumPage>(['albums', userId], `/users/${userId}/albums`, { limit: 50 });
 
 function refreshAlbums(client: QueryClient, albumId?: string) {
   void client.invalidateQueries({ queryKey: ['albums'] });
