@@ -90,7 +90,7 @@ export function registerAlbumRoutes(app: HttpApp, deps: AlbumRoutesDeps) {
   }
 
   app.get<{ Params: { userId: string }; Querystring: CursorQ }>('/api/v1/users/:userId/albums', {
-    schema: { tags, summary: "A user's albums, newest first", params: Type.Object({ userId: Type.String({ maxLength: 40 }) }), querystring: CursorQuery, response: { 200: AlbumPage, ...problemResponses(400, 403, 404) } },
+    schema: { tags, summary: "A user's albums, newest first", params: Type.Object({ userId: Type.String({ maxLength: 40 }) }), querystring: CursorQuery, response: { 200: AlbumPage, ...problemResponses(400, 404) } },
   }, async (request) => {
     const page = await albums.listOf(request.viewer?.userId ?? null, request.params.userId, seqAfter(request.query.cursor), request.query.limit ?? 20);
     return { items: await present(page.albums, page.owner), nextCursor: seqCursor(page.next) };
