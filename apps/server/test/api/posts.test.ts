@@ -104,6 +104,14 @@ describe('publishing a post', () => {
     expect(pinned.json().post.location).toEqual({ lat: 0, lon: 0, name: 'Null Island' });
   });
 
+  it('when location and tags come as application/json parts, then they are read as the same text fields', async () => {
+    const res = await publish(ana, postForm([{ bytes: await jpeg(300, 300, 16) }], [
+      ['location', '{"lat": 48.85, "lon": 2.35, "name": "Paris"}', 'application/json'], ['tags', '["seine", "#bridge"]', 'application/json'],
+    ]));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().post).toMatchObject({ location: { lat: 48.85, lon: 2.35, name: 'Paris' }, tags: ['seine', 'bridge'] });
+  });
+
   it('when a location lacks a name, has one coordinate only, or a name too long or hiding characters, then 400 names the field and nothing is posted', async () => {
     const before = (await ana.call({ method: 'GET', url: '/api/v1/me' })).json().counts.posts;
     const cases: [unknown, string][] = [

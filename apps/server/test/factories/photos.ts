@@ -96,12 +96,13 @@ export interface FormFile {
   field?: string;
 }
 
-/** A multipart/form-data post: files under "images" and any text fields, in order. */
-export function postForm(files: FormFile[], fields: [string, string][] = []) {
+/** A multipart/form-data post: files under "images" and any text fields (with a Content-Type when given), in order. */
+export function postForm(files: FormFile[], fields: [name: string, value: string, type?: string][] = []) {
   const boundary = `----pictor${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  for (const [name, value] of fields) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, value, type] of fields) {
+    const header = type ? `\r\nContent-Type: ${type}` : '';
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"${header}\r\n\r\n${value}\r\n`));
   }
   for (const [index, file] of files.entries()) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'images'}"; filename="${file.filename ?? `photo${index}.jpg`}"\r\nContent-Type: ${file.type ?? 'image/jpeg'}\r\n\r\n`));

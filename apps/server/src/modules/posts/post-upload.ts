@@ -23,7 +23,8 @@ export async function readPostUpload(request: FastifyRequest): Promise<PostUploa
       continue;
     }
     const name = part.fieldname.replace(/\[\d*\]$/, '');
-    const value = typeof part.value === 'string' ? part.value : String(part.value);
+    // A part sent as application/json arrives already parsed: back to its text, which is read as any other field.
+    const value = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
     fields.set(name, [...(fields.get(name) ?? []), value]);
   }
   const one = (name: string) => fields.get(name)?.[0];
