@@ -184,6 +184,13 @@ describe('posts', () => {
     expect(Number(server.pictor.db.prepare('SELECT count(*) FROM posts').pluck().get())).toBe(before);
   });
 
+  it('when a form part declared application/json is not JSON, then 400 malformed_json and no post', async () => {
+    const before = Number(server.pictor.db.prepare('SELECT count(*) FROM posts').pluck().get());
+    const form = postForm([{ bytes: await jpeg(64, 64, 7) }], [['location', '{"name": "cut', 'application/json']]);
+    expectProblem(await ana.call({ method: 'POST', url: '/api/v1/posts', payload: form.payload, headers: form.headers }), 400, 'malformed_json');
+    expect(Number(server.pictor.db.prepare('SELECT count(*) FROM posts').pluck().get())).toBe(before);
+  });
+
   it('when the body is JSON or any other type instead of multipart, then a 4xx problem', async () => {
     for (const type of ['application/json', 'text/plain', 'multipart/mixed; boundary=x', 'application/x-www-form-urlencoded']) {
       expectClientError(await ana.call({ method: 'POST', url: '/api/v1/posts', payload: '{"caption":"x"}', headers: { 'content-type': type } }), type);

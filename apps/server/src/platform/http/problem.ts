@@ -34,6 +34,9 @@ const FRAMEWORK_ERRORS: Record<string, FrameworkAnswer> = {
   FST_FIELDS_LIMIT: { code: 'too_many_fields' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'not_multipart' },
   FST_PROTO_VIOLATION: { code: 'malformed_multipart' },
+  FST_MP_PREMATURE_CLOSE: { code: 'malformed_multipart' },
+  // A form part declared application/json that is not JSON: a bad request, not the 406 the plugin says.
+  FST_INVALID_JSON_FIELD_ERROR: { code: 'malformed_json', status: 400, detail: 'A form field sent as application/json is not valid JSON.' },
   FST_ERR_BAD_URL: { code: 'bad_url' },
   // A path segment longer than any id or name names nothing: 404, as for any id that cannot be ours (the router says 414).
   FST_ERR_MAX_PARAM_LENGTH: { code: 'not_found', status: 404, detail: 'Nothing here has a name or id that long.' },
