@@ -84,6 +84,11 @@ export const organiseJourneys = [
       await heart.click();
       await bob.locator(`button[aria-label="Like comment by ${world.alice.username}"][aria-pressed="true"]`).waitFor();
       await bob.locator('.comment', { hasText: 'Thank you!' }).getByText('1 like', { exact: true }).waitFor();
+      // Away and back while the thread is still fresh in memory: it is drawn from the cache, which knows.
+      await bob.getByRole('link', { name: 'Home', exact: true }).first().click();
+      await bob.waitForURL((u) => u.pathname === '/');
+      await bob.goBack();
+      await bob.locator(`button[aria-label="Like comment by ${world.alice.username}"][aria-pressed="true"]`).waitFor({ timeout: 5000 });
       await bob.reload();
       await bob.locator(`button[aria-label="Like comment by ${world.alice.username}"][aria-pressed="true"]`).waitFor();
       await checkA11y(bob, 'post with a liked comment');

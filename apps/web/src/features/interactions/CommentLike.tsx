@@ -1,37 +1,17 @@
 import type { Comment } from '@pictor/contract';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { Icon } from '../../ui/Icon';
-import { useMe } from '../auth/session';
-import { likeComment } from './api';
+import { likeComment, patchCachedComment } from './api';
+import { useLikeToggle } from './like-toggle';
 
-/**
- * A comment's like, optimistic: the heart and count change at once, the server's answer
- * settles them, and a refusal puts them back. Signed-out people are sent to sign in.
- */
+/** A comment's like, optimistic; the cached thread learns the answer, so reopening it shows the heart. */
 export function useCommentLike(postId: string, comment: Comment) {
-  const me = useMe().data;
-  const navigate = useNavigate();
-  const [state, setState] = useState<{ liked: boolean; likes: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const liked = state?.liked ?? comment.viewerHasLiked;
-  const likes = state?.likes ?? comment.likes;
-
-  async function toggle() {
-    if (!me) return navigate(`/accounts/login?next=/p/${postId}`);
-    const before = { liked, likes };
-    const on = !liked;
-    setState({ liked: on, likes: Math.max(0, likes + (on ? 1 : -1)) });
-    setError(null);
-    try {
-      const answer = await likeComment(postId, comment.id, on);
-      setState({ liked: answer.viewerHasLiked, likes: answer.likes });
-    } catch (failure) {
-      setState(before);
-      setError(failure);
-    }
-  }
-  return { liked, likes, toggle, error };
+  const client = useQueryClient();
+  return useLikeToggle(postId, { liked: comment.viewerHasLiked, likes: comment.likes }, async (on) => {
+    const answer = await likeComment(postId, comment.id, on);
+    patchCachedComment(client, postId, answer);
+    return { liked: answer.viewerHasLiked, likes: answer.likes };
+  });
 }
 
 export function CommentLikeButton({ author, liked, onToggle }: { author: string; liked: boolean; onToggle: () => void }) {

@@ -10,6 +10,7 @@ import { PostCard } from '../posts/PostCard';
 import { like, patchCachedPost, save } from './api';
 import { Comments } from './Comments';
 import { LikersSheet } from './LikersSheet';
+import { useLikeToggle } from './like-toggle';
 import { ShareButton } from './ShareButton';
 
 interface Props {
@@ -25,71 +26,57 @@ export function Engagement({ post, eager, expanded }: Props) {
   const me = useMe().data;
   const navigate = useNavigate();
   const client = useQueryClient();
-  // Local state holds the optimistic answer; until the first click the post says what is true.
-  const [liked, setLiked] = useState<boolean | null>(null);
-  const [likes, setLikes] = useState<number | null | undefined>(undefined);
-  const [saved, setSaved] = useState(post.viewerHasSaved);
+  const heart = useLikeToggle(post.id, { liked: post.viewerHasLiked, likes: post.likes }, async (on) => {
+    const answer = await like(post.id, on);
+    patchCachedPost(client, post.id, { viewerHasLiked: answer.liked, likes: answer.likes });
+    return answer;
+  });
+  // The optimistic save, until the post itself (patched once the server answers) says it.
+  const [saved, setSaved] = useState<boolean | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
   const [burst, setBurst] = useState(0);
-  const [error, setError] = useState<unknown>(null);
   const [showLikers, setShowLikers] = useState(false);
-  const isLiked = liked ?? post.viewerHasLiked;
-  const count = likes !== undefined ? likes : post.likes;
+  const isSaved = saved ?? post.viewerHasSaved;
+  const error = heart.error ?? saveError;
 
-  async function toggleLike(on = !isLiked) {
-    if (!me) return navigate(`/accounts/login?next=/p/${post.id}`);
-    if (on === isLiked) return;
-    const before = { liked: isLiked, likes: count };
-    setLiked(on);
-    setLikes(count === null ? null : count + (on ? 1 : -1));
-    setError(null);
-    try {
-      const result = await like(post.id, on);
-      setLiked(result.liked);
-      setLikes(result.likes);
-      patchCachedPost(client, post.id, { viewerHasLiked: result.liked, likes: result.likes });
-    } catch (failure) {
-      setLiked(before.liked);
-      setLikes(before.likes);
-      setError(failure);
-    }
-  }
   async function toggleSave() {
     if (!me) return navigate(`/accounts/login?next=/p/${post.id}`);
-    const on = !saved;
+    const on = !isSaved;
     setSaved(on);
+    setSaveError(null);
     try {
       const { saved: now } = await save(post.id, on);
       setSaved(now);
       patchCachedPost(client, post.id, { viewerHasSaved: now });
       void client.invalidateQueries({ queryKey: ['posts', 'saved'] });
     } catch (failure) {
-      setSaved(!on);
-      setError(failure);
+      setSaved(saved);
+      setSaveError(failure);
     }
   }
   function doubleTap() {
     setBurst((n) => n + 1);
-    void toggleLike(true);
+    void heart.toggle(true);
   }
 
   const actions = (
     <>
       <div className="post-actions">
-        <button type="button" className={isLiked ? 'icon-btn liked' : 'icon-btn'} aria-label={isLiked ? 'Unlike' : 'Like'} aria-pressed={isLiked} onClick={() => void toggleLike()}>
-          <Icon name="heart" filled={isLiked} />
+        <button type="button" className={heart.liked ? 'icon-btn liked' : 'icon-btn'} aria-label={heart.liked ? 'Unlike' : 'Like'} aria-pressed={heart.liked} onClick={() => void heart.toggle()}>
+          <Icon name="heart" filled={heart.liked} />
         </button>
         <Link to={`/p/${post.id}#comments`} className="icon-btn" aria-label="Comment">
           <Icon name="comment" />
         </Link>
         <ShareButton post={post} />
         <span className="spacer" />
-        <button type="button" className="icon-btn" aria-label={saved ? 'Remove from saved' : 'Save'} aria-pressed={saved} onClick={() => void toggleSave()}>
-          <Icon name="bookmark" filled={saved} />
+        <button type="button" className="icon-btn" aria-label={isSaved ? 'Remove from saved' : 'Save'} aria-pressed={isSaved} onClick={() => void toggleSave()}>
+          <Icon name="bookmark" filled={isSaved} />
         </button>
       </div>
-      {count !== null && count > 0 ? (
+      {heart.likes ? (
         <button type="button" className="likes-line" onClick={() => setShowLikers(true)}>
-          {count.toLocaleString()} {count === 1 ? 'like' : 'likes'}
+          {heart.likes.toLocaleString()} {heart.likes === 1 ? 'like' : 'likes'}
         </button>
       ) : null}
       {error ? <ErrorNote>{errorText(error)}</ErrorNote> : null}

@@ -25,6 +25,14 @@ export function patchCachedPost(client: QueryClient, postId: string, patch: Part
 export const likeComment = (postId: string, commentId: string, on: boolean) =>
   on ? api.post<Comment>(`/posts/${postId}/comments/${commentId}/like`) : api.delete<Comment>(`/posts/${postId}/comments/${commentId}/like`);
 
+/** A comment's new like and count, in whichever cached page of its thread holds it. */
+export function patchCachedComment(client: QueryClient, postId: string, comment: Comment) {
+  const patch = { viewerHasLiked: comment.viewerHasLiked, likes: comment.likes };
+  client.setQueriesData<InfiniteData<CommentPage>>({ queryKey: ['comments', postId] }, (data) =>
+    data && { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((c) => (c.id === comment.id ? { ...c, ...patch } : c)) })) },
+  );
+}
+
 export function useLikers(postId: string, enabled = true) {
   return useQuery({ queryKey: ['likers', postId], enabled, queryFn: () => api.get<LikerPage>(`/posts/${postId}/likes`, { limit: 50 }) });
 }
