@@ -1,25 +1,12 @@
-import type { Comment, CommentPage, CreateCommentBody, FeedPage, LikeResult, LikerPage, PostWithEngagement, SaveResult } from '@pictor/contract';
+import type { Comment, CommentPage, CreateCommentBody, LikeResult, LikerPage, SaveResult } from '@pictor/contract';
 import { type InfiniteData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useCursorPages } from '../../api/pages';
-import { postKey } from '../posts/api';
 
 export const like = (postId: string, on: boolean) =>
   on ? api.post<LikeResult>(`/posts/${postId}/like`) : api.delete<LikeResult>(`/posts/${postId}/like`);
 export const save = (postId: string, on: boolean) =>
   on ? api.post<SaveResult>(`/posts/${postId}/save`) : api.delete<SaveResult>(`/posts/${postId}/save`);
-
-/**
- * After a like or a save, every cached copy of the post says so (its page and the feed pages),
- * so going back to the feed does not show the old heart; nothing is fetched again.
- */
-export function patchCachedPost(client: QueryClient, postId: string, patch: Partial<PostWithEngagement>) {
-  const apply = (post: PostWithEngagement) => (post.id === postId ? { ...post, ...patch } : post);
-  client.setQueryData<PostWithEngagement>(postKey(postId), (old) => old && apply(old));
-  client.setQueriesData<InfiniteData<FeedPage>>({ queryKey: ['feed'] }, (data) =>
-    data && { ...data, pages: data.pages.map((page) => ({ ...page, posts: page.posts.map(apply) })) },
-  );
-}
 
 /** Likes a comment or takes the like back; answers the comment with its new count. */
 export const likeComment = (postId: string, commentId: string, on: boolean) =>

@@ -1,5 +1,5 @@
-import type { Album, AlbumPage, AlbumWithPosts, Post, PostPage, PostWithEngagement, UpdatePostBody } from '@pictor/contract';
-import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Album, AlbumPage, AlbumWithPosts, FeedPage, Post, PostPage, PostWithEngagement, UpdatePostBody } from '@pictor/contract';
+import { type InfiniteData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useCursorPages } from '../../api/pages';
 
@@ -17,6 +17,18 @@ export function freshPost(post: Post): PostWithEngagement {
     ...post, userId: post.author.id, username: post.author.username, timestamp: post.createdAt,
     likes: 0, comments: 0, viewerHasLiked: false, viewerHasSaved: false,
   };
+}
+
+/**
+ * After a like, a save or an edit, every cached copy of the post says so (its page and the feed
+ * pages), so going back to the feed does not show the old heart or caption; nothing is fetched again.
+ */
+export function patchCachedPost(client: QueryClient, postId: string, patch: Partial<PostWithEngagement>) {
+  const apply = (post: PostWithEngagement) => (post.id === postId ? { ...post, ...patch } : post);
+  client.setQueryData<PostWithEngagement>(postKey(postId), (old) => old && apply(old));
+  client.setQueriesData<InfiniteData<FeedPage>>({ queryKey: ['feed'] }, (data) =>
+    data && { ...data, pages: data.pages.map((page) => ({ ...page, posts: page.posts.map(apply) })) },
+  );
 }
 
 /** Any cursor-paged list of posts (profile grid, archive, saved, album). */
@@ -57,9 +69,9 @@ export function useEditPost(postId: string) {
   return useMutation({
     mutationFn: (body: UpdatePostBody) => api.patch<Post>(`/posts/${postId}`, body),
     onSuccess: (post) => {
-      client.setQueryData<PostWithEngagement>(postKey(postId), (old) => (old ? { ...old, ...post } : old));
-      void client.invalidateQueries({ queryKey: postKey(postId) });
-      refreshLists(client);
+      patchCachedPost(client, postId, post);
+      // Grids label their tiles with the caption; the edit does not move the post in any list.
+      void client.invalidateQueries({ queryKey: ['posts'] });
     },
   });
 }
