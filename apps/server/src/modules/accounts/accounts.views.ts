@@ -1,4 +1,5 @@
 import type { Avatar, Me, UserSummary } from '@pictor/contract';
+import type { Id } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { AvatarRef, User } from './accounts.types.js';
 
@@ -38,4 +39,18 @@ export function userSummaryView(user: User, mediaUrl: MediaUrl): UserSummary {
     avatar: avatarView(user.avatar, mediaUrl),
     isPrivate: user.isPrivate,
   };
+}
+
+/**
+ * A page of ids as user summaries, in the same order, in one lookup; ids whose account
+ * is gone are left out. Follower lists, likers and any other list of people use it.
+ */
+export async function userSummaries(
+  ids: readonly Id[], accounts: { findManyByIds(ids: readonly Id[]): Promise<User[]> }, mediaUrl: MediaUrl,
+): Promise<UserSummary[]> {
+  const users = new Map((await accounts.findManyByIds(ids)).map((u) => [u.id, u]));
+  return ids.flatMap((id) => {
+    const user = users.get(id);
+    return user ? [userSummaryView(user, mediaUrl)] : [];
+  });
 }

@@ -22,7 +22,7 @@ import { createUserSearch } from './user-search.service.js';
 export type { AvatarRef, ProfilePatch, Session, SignInAttempt, User, Viewer } from './accounts.types.js';
 export type * from './accounts.ports.js';
 export { AccountEvents, type AccountDeleted } from './accounts.events.js';
-export { avatarView, userSummaryView, type ProfileCounts } from './accounts.views.js';
+export { avatarView, userSummaries, userSummaryView, type ProfileCounts } from './accounts.views.js';
 
 export interface AccountsDeps {
   stores: { users: UserStore; sessions: SessionStore; attempts: SignInAttemptStore };

@@ -6,12 +6,12 @@ import { problemResponses } from '../../platform/http/responses.js';
 import { requireViewer, SIGNED_IN } from '../../platform/http/session-auth.js';
 import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
-import type { AccountDirectory } from '../accounts/public.js';
+import { type AccountDirectory, userSummaries } from '../accounts/public.js';
 import type { createFollowing } from './follow.service.js';
 import { privateAccount, userNotFound } from './graph.errors.js';
 import type { GraphStore } from './graph.ports.js';
 import type { IdPage, RelationKind } from './graph.types.js';
-import { profileView, relationshipView, userSummaries } from './graph.views.js';
+import { profileView, relationshipView } from './graph.views.js';
 import type { createProfiles } from './profiles.service.js';
 import type { createRelations } from './relations.service.js';
 

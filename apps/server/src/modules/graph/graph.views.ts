@@ -1,7 +1,7 @@
-import type { Profile, Relationship, UserSummary } from '@pictor/contract';
+import type { Profile, Relationship } from '@pictor/contract';
 import type { Id } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
-import { avatarView, userSummaryView, type AccountDirectory } from '../accounts/public.js';
+import { avatarView } from '../accounts/public.js';
 import type { ProfileLookup } from './profiles.service.js';
 import type { RelationshipFacts } from './graph.types.js';
 
@@ -33,13 +33,4 @@ export function profileView(viewerId: Id | null, found: ProfileLookup, mediaUrl:
     canSeeContent: found.canSeeContent,
     createdAt: user.createdAt.toISOString(),
   };
-}
-
-/** Turns a page of ids into user summaries in the same order, in one lookup. */
-export async function userSummaries(ids: Id[], accounts: AccountDirectory, mediaUrl: MediaUrl): Promise<UserSummary[]> {
-  const users = new Map((await accounts.findManyByIds(ids)).map((u) => [u.id, u]));
-  return ids.flatMap((id) => {
-    const user = users.get(id);
-    return user ? [userSummaryView(user, mediaUrl)] : [];
-  });
 }

@@ -6,7 +6,7 @@ import { problemResponses } from '../../platform/http/responses.js';
 import { requireViewer, SIGNED_IN } from '../../platform/http/session-auth.js';
 import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
-import { type AccountDirectory, userSummaryView } from '../accounts/public.js';
+import { type AccountDirectory, userSummaries } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
 import type { EngagementReader, PresentPost } from './engagement.js';
 import { postNotFound } from './interactions.errors.js';
@@ -55,8 +55,7 @@ export function registerInteractionRoutes(app: HttpApp, deps: InteractionRoutesD
     const { cursor, limit = 20 } = request.query;
     const page = await likes.likers(viewerId, pathPostId(request.params.postId), seqAfter(cursor), limit);
     const hidden = viewerId ? await deps.graph.blockedAmong(viewerId, page.ids) : new Set<Id>();
-    const users = new Map((await deps.accounts.findManyByIds(page.ids.filter((id) => !hidden.has(id)))).map((u) => [u.id, u]));
-    const items = page.ids.flatMap((id) => (users.has(id) ? [userSummaryView(users.get(id)!, deps.mediaUrl)] : []));
+    const items = await userSummaries(page.ids.filter((id) => !hidden.has(id)), deps.accounts, deps.mediaUrl);
     return { items, nextCursor: seqCursor(page.next) };
   });
 
