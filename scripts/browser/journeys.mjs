@@ -88,6 +88,8 @@ export const journeys = [
       await carol.getByRole('button', { name: `Confirm ${world.bob.username}` }).click();
       await carol.getByText('No requests').waitFor();
       await checkA11y(carol, 'follow requests');
+      await carol.goto(`/${world.carol.username}/followers`);
+      await carol.getByRole('link', { name: world.bob.username }).waitFor();
       await bob.reload();
       await bob.getByRole('button', { name: `Unfollow ${world.carol.username}` }).waitFor();
       await bob.getByText('No posts yet').waitFor();

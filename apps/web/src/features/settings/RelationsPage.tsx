@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorText } from '../../api/client';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { LoadMore } from '../../ui/LoadMore';
-import { EmptyState, ErrorState, Spinner } from '../../ui/States';
+import { EmptyState } from '../../ui/States';
 import { type RelationKind, setRelation, useUserPages } from '../profile/api';
-import { UserRow } from '../profile/UserRow';
+import { UserList } from '../profile/UserList';
 
 const relationPages = {
   block: {
@@ -31,32 +30,26 @@ const relationPages = {
 export default function RelationsPage({ kind }: { kind: RelationKind }) {
   const page = relationPages[kind];
   const list = useUserPages(['relations', kind], page.path);
-  if (list.isPending) return <Spinner />;
-  if (list.isError) return <ErrorState error={list.error} retry={() => list.refetch()} />;
-  const users = list.data.pages.flatMap((p) => p.items);
   return (
     <div className="page page-narrow">
       <p className="crumbs">
         <Link to="/accounts/settings">Settings</Link>
       </p>
       <h1 className="page-title">{page.title}</h1>
-      {users.length === 0 ? (
-        <EmptyState title={`No ${page.title.toLowerCase()}`}>
-          <p>{page.empty}</p>
-        </EmptyState>
-      ) : (
-        <ul className="user-list">
-          {users.map((user) => (
-            <RelationRow key={user.id} kind={kind} user={user} />
-          ))}
-        </ul>
-      )}
-      <LoadMore query={list} />
+      <UserList
+        list={list}
+        empty={
+          <EmptyState title={`No ${page.title.toLowerCase()}`}>
+            <p>{page.empty}</p>
+          </EmptyState>
+        }
+        actions={(user) => <RelationActions kind={kind} user={user} />}
+      />
     </div>
   );
 }
 
-function RelationRow({ kind, user }: { kind: RelationKind; user: UserSummary }) {
+function RelationActions({ kind, user }: { kind: RelationKind; user: UserSummary }) {
   const page = relationPages[kind];
   const client = useQueryClient();
   const [on, setOn] = useState(true);
@@ -71,7 +64,7 @@ function RelationRow({ kind, user }: { kind: RelationKind; user: UserSummary }) 
     },
   });
   return (
-    <UserRow user={user}>
+    <>
       {on ? null : (
         <span className="muted" role="status">
           {page.undone}
@@ -87,6 +80,6 @@ function RelationRow({ kind, user }: { kind: RelationKind; user: UserSummary }) 
         {on ? page.undo : page.redo}
       </button>
       {change.error ? <ErrorNote>{errorText(change.error)}</ErrorNote> : null}
-    </UserRow>
+    </>
   );
 }
