@@ -50,6 +50,10 @@ export const organiseJourneys = [
       await postMenu(page, 'Add to album');
       await page.getByRole('dialog', { name: 'Add to album' }).getByRole('button', { name: 'Add to Seaside 2026' }).click();
       await page.getByText('Added to Seaside 2026.').waitFor();
+      // An album that is not there is unavailable, not an error to retry.
+      await page.goto(`/${username}/albums/1`);
+      await page.getByText("Sorry, this page isn't available.").waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0);
     },
   },
   {

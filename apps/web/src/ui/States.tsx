@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { errorText } from '../api/client';
+import { ApiError, errorText } from '../api/client';
 
 export function Spinner({ label = 'Loading' }: { label?: string }) {
   return (
@@ -32,4 +32,19 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
       ) : null}
     </section>
   );
+}
+
+/**
+ * What a page shows when its own record did not load. Gone, or not the viewer's to see (404, 403),
+ * reads as unavailable with the server's reason and no retry: asking again would answer the same.
+ */
+export function PageError({ error, retry }: { error: unknown; retry: () => void }) {
+  if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+    return (
+      <EmptyState title="Sorry, this page isn't available.">
+        <p>{error.message}</p>
+      </EmptyState>
+    );
+  }
+  return <ErrorState error={error} retry={retry} />;
 }

@@ -6,7 +6,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Icon } from '../../ui/Icon';
 import { LoadMore } from '../../ui/LoadMore';
 import { Sheet } from '../../ui/Sheet';
-import { EmptyState, ErrorState, Spinner } from '../../ui/States';
+import { EmptyState, PageError, Spinner } from '../../ui/States';
 import { useMe } from '../auth/session';
 import { AlbumNameForm } from './AlbumName';
 import { useAlbum, useAlbumPost, useDeleteAlbum, useRenameAlbum } from './api';
@@ -17,7 +17,7 @@ export default function AlbumPage() {
   const me = useMe().data;
   const album = useAlbum(albumId);
   if (album.isPending) return <Spinner />;
-  if (album.isError) return <ErrorState error={album.error} retry={() => album.refetch()} />;
+  if (album.isError) return <PageError error={album.error} retry={() => album.refetch()} />;
   const pages = album.data.pages;
   const info = pages[0]!.album;
   const posts = pages.flatMap((page) => page.posts.items);
