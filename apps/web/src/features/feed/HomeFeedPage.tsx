@@ -41,7 +41,7 @@ export default function HomeFeedPage() {
       </fieldset>
       {feed.isPending ? (
         <Spinner />
-      ) : feed.isError ? (
+      ) : feed.isLoadingError ? (
         <ErrorState error={feed.error} retry={() => feed.refetch()} />
       ) : posts.length === 0 ? (
         <EmptyState icon={<Icon name="home" size={48} strokeWidth={1.2} />} title="Welcome to Pictor">

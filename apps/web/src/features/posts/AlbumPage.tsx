@@ -17,7 +17,7 @@ export default function AlbumPage() {
   const me = useMe().data;
   const album = useAlbum(albumId);
   if (album.isPending) return <Spinner />;
-  if (album.isError) return <PageError error={album.error} retry={() => album.refetch()} />;
+  if (album.isLoadingError) return <PageError error={album.error} retry={() => album.refetch()} />;
   const pages = album.data.pages;
   const info = pages[0]!.album;
   const posts = pages.flatMap((page) => page.posts.items);

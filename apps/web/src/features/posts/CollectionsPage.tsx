@@ -17,7 +17,7 @@ export default function CollectionsPage({ kind }: { kind: keyof typeof pages }) 
       <h1 className="page-title">{page.title}</h1>
       {posts.isPending ? (
         <Spinner />
-      ) : posts.isError ? (
+      ) : posts.isLoadingError ? (
         <ErrorState error={posts.error} retry={() => posts.refetch()} />
       ) : posts.data.pages[0]?.items.length ? (
         <>

@@ -36,7 +36,7 @@ export function ProfilePosts({ profile }: { profile: Profile }) {
 function Grid({ profile, self }: { profile: Profile; self: boolean }) {
   const posts = usePostPages(['posts', 'user', profile.id], `/users/${profile.id}/posts`);
   if (posts.isPending) return <Spinner />;
-  if (posts.isError) return <ErrorState error={posts.error} retry={() => posts.refetch()} />;
+  if (posts.isLoadingError) return <ErrorState error={posts.error} retry={() => posts.refetch()} />;
   const items = posts.data.pages.flatMap((page) => page.items);
   if (items.length === 0) {
     return (
@@ -84,7 +84,7 @@ function NewAlbum({ username }: { username: string }) {
 function Albums({ profile, self }: { profile: Profile; self: boolean }) {
   const albums = useAlbums(profile.id);
   if (albums.isPending) return <Spinner />;
-  if (albums.isError) return <ErrorState error={albums.error} retry={() => albums.refetch()} />;
+  if (albums.isLoadingError) return <ErrorState error={albums.error} retry={() => albums.refetch()} />;
   const items = albums.data.pages.flatMap((page) => page.items);
   const tools = self ? <NewAlbum username={profile.username} /> : null;
   if (items.length === 0) {
