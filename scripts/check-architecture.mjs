@@ -25,8 +25,9 @@ for (const path of files(join(ROOT, 'apps'))) {
   if (!rel.startsWith('apps/server/src/')) continue;
   const inEdge = /^apps\/server\/src\/(config|main)\//.test(rel);
   if (!inEdge && /process\.env/.test(text)) problems.push(`${rel}: reads process.env; take the value from Config instead`);
-  // Module-level code starts in column 0 once formatted, so `const t = setInterval(` is caught too.
-  if (/^[^\s/*].*\b(setInterval|setTimeout)\(/m.test(text)) problems.push(`${rel}: module-level timer; start it from a function the composition root calls`);
+  // A module-level statement starts in column 0: `setInterval(` itself, or `const t = setInterval(`.
+  // The lookahead only rules out indented code and comments; it must not consume the name's first letter.
+  if (/^(?![\s/*]).*\b(setInterval|setTimeout)\(/m.test(text)) problems.push(`${rel}: module-level timer; start it from a function the composition root calls`);
 }
 
 if (problems.length) {
