@@ -35,10 +35,15 @@ const NO_AFFINITY: Affinity = { likes: 0, comments: 0 };
  * page it shows; loading drops archived and deleted posts.
  */
 export function createFeedItems(deps: FeedItemsDeps) {
-  async function allowed(viewerId: Id, entries: readonly TimelineEntry[]): Promise<TimelineEntry[]> {
-    const others = [...new Set(entries.map((e) => e.authorId))].filter((id) => id !== viewerId);
-    const { followed, muted, blocked } = await deps.graph.relationsAmong(viewerId, others);
-    return entries.filter((e) => e.authorId === viewerId || (followed.has(e.authorId) && !muted.has(e.authorId) && !blocked.has(e.authorId)));
+  /** The entries the rules keep, and the other authors among them. */
+  async function allowed(viewerId: Id, entries: readonly TimelineEntry[]): Promise<{ shown: TimelineEntry[]; others: Id[] }> {
+    const authors = new Set<Id>();
+    for (const e of entries) if (e.authorId !== viewerId) authors.add(e.authorId);
+    const { followed, muted, blocked } = await deps.graph.relationsAmong(viewerId, [...authors]);
+    const visible = (id: Id) => followed.has(id) && !muted.has(id) && !blocked.has(id);
+    const others: Id[] = [];
+    for (const id of authors) if (visible(id)) others.push(id);
+    return { shown: entries.filter((e) => e.authorId === viewerId || visible(e.authorId)), others };
   }
 
   /** Posts, authors and counts for entries the rules already allowed; `counters` when ranking just read them. */
@@ -57,15 +62,14 @@ export function createFeedItems(deps: FeedItemsDeps) {
     load,
     /** The rules, then loading: what following mode shows of `entries`. */
     async hydrate(viewerId: Id, entries: readonly TimelineEntry[]): Promise<Map<Id, FeedItem>> {
-      return load(viewerId, await allowed(viewerId, entries));
+      return load(viewerId, (await allowed(viewerId, entries)).shown);
     },
     /**
      * The allowed entries best first: counters and affinity in two round trips, then the
      * pure ranking. The counters come back too, so loading the page need not read them again.
      */
     async rank(viewerId: Id, entries: readonly TimelineEntry[]): Promise<{ order: TimelineEntry[]; counters: ReadonlyMap<Id, PostCounters> }> {
-      const shown = await allowed(viewerId, entries);
-      const others = [...new Set(shown.map((e) => e.authorId))].filter((id) => id !== viewerId);
+      const { shown, others } = await allowed(viewerId, entries);
       const [counters, affinity] = await Promise.all([
         deps.engagement.counters(shown.map((e) => e.postId)),
         deps.affinity(viewerId, others),

@@ -66,7 +66,8 @@ export function createFeedReading(deps: { candidates: Candidates; items: FeedIte
         members = raw.filter((e) => compareIds(e.postId, floor) >= 0);
         moreBelow = raw.length > members.length || raw.length === RANKED_WINDOW * 2;
       }
-      const { order, counters } = await items.rank(viewerId, members.filter((e) => !served.has(postHash(e.postId))));
+      const unserved = served.size === 0 ? members : members.filter((e) => !served.has(postHash(e.postId)));
+      const { order, counters } = await items.rank(viewerId, unserved);
       // The page and a few spare; should loading drop more (posts deleted or archived since
       // they were pushed), the rest of the window at once: two loads at most, never one per post.
       let want = limit - out.length + SPARE;

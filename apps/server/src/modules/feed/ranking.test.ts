@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affinityScore, diversify, engagementScore, rankCandidates, recencyScore, type RankCandidate } from './ranking.js';
+import { affinityScore, diversify, engagementScore, RANKING_WEIGHTS, rankCandidates, recencyScore, type RankCandidate } from './ranking.js';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const nowMs = now.getTime();
@@ -54,6 +54,28 @@ describe('rankCandidates', () => {
     const ranked = rankCandidates([...star, ...others], now).map((p) => p.authorId);
     expect(ranked.slice(0, 5)).toEqual(['star', 'star', 'c', 'star', 'star']); // c ties b and is newer
     expect(ranked[5]).toBe('b');
+  });
+});
+
+describe('rankCandidates on whole windows', () => {
+  it('when a window arrives in any order, then it comes out by score, ties to the newer id, as a full sort would give', () => {
+    const w = { ...RANKING_WEIGHTS, maxRun: Number.POSITIVE_INFINITY }; // the sort alone, no diversity moves
+    const score = (c: RankCandidate) => w.recency * recencyScore(c.createdAtMs, nowMs, w.halfLifeHours)
+      + w.engagement * engagementScore(c.likes, c.comments) + w.affinity * affinityScore(c.affinity);
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let round = 0; round < 50; round++) {
+      const window = Array.from({ length: 60 }, () => post({
+        authorId: String(random(8)), createdAtMs: hoursAgo(random(300)), likes: random(3) ? 0 : random(500), comments: random(4) ? 0 : random(30),
+        affinity: { likes: random(2) ? 0 : random(20), comments: 0 },
+      }));
+      const expected = [...window].sort((a, b) => score(b) - score(a) || (BigInt(b.postId) > BigInt(a.postId) ? 1 : -1));
+      const shuffled = round % 2 ? [...window].reverse() : window;
+      expect(rankCandidates(shuffled, now, w).map((c) => c.postId)).toEqual(expected.map((c) => c.postId));
+    }
   });
 });
 
