@@ -59,4 +59,14 @@ describe('GenerationalCache', () => {
     expect(cache.get('1', at)).toBeUndefined();
     expect(cache.size).toBe(0);
   });
+
+  it('when the clock runs on for days, then the cache starts afresh and expiry stays exact', () => {
+    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 1000 });
+    cache.set('early', 1, at);
+    const later = at + 2 ** 29; // past the range an expiry offset may span
+    cache.set('late', 2, later);
+    expect(cache.get('early', later)).toBeUndefined();
+    expect(cache.get('late', later + 999)).toBe(2);
+    expect(cache.get('late', later + 1000)).toBeUndefined();
+  });
 });

@@ -63,6 +63,25 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
       return found;
     },
 
+    /** The same by id, for values that do not carry their id: `load` answers the missing ones it found by id. */
+    async byId(ids: readonly Id[], load: (missing: Id[]) => Promise<Map<Id, V>>): Promise<Map<Id, V>> {
+      const at = now();
+      const found = new Map<Id, V>();
+      let missing: Id[] | null = null;
+      for (const id of ids) {
+        const hit = cache.get(id, at);
+        if (hit) found.set(id, hit);
+        else (missing ??= []).push(id);
+      }
+      if (missing === null) return found;
+      const keep = (values: Map<Id, V>) => {
+        const stored = now();
+        for (const [id, value] of values) cache.set(id, value, stored);
+      };
+      for (const [id, value] of await guard.loading(() => load(missing), keep)) found.set(id, value);
+      return found;
+    },
+
     /** Runs a write and forgets `id` both before it and after it settles. */
     writing: <R>(id: Id, write: () => Promise<R>): Promise<R> => guard.forgetting(write, () => cache.delete(id)),
 

@@ -2,11 +2,6 @@ import type { CommentStore, EngagementStore, PostCounters } from '../../modules/
 import type { Id } from '../../platform/ids.js';
 import { createIdCache, type IdCacheOptions } from './id-cache.js';
 
-interface CachedCounters {
-  postId: Id;
-  counters: PostCounters;
-}
-
 /**
  * The embedded profile's hot counters (Redis holds them at scale): each post's like
  * and comment counts, read for every post of every feed page and for the whole
@@ -19,19 +14,22 @@ interface CachedCounters {
  * rebuild-counters command, a split worker) show within `ttlMs`.
  */
 export function createPostCounterCache(options: IdCacheOptions) {
-  const cache = createIdCache<CachedCounters>(options);
+  const cache = createIdCache<PostCounters>(options);
 
   return {
     engagement(store: EngagementStore): EngagementStore {
       return {
         ...store,
-        async counters(postIds) {
-          const found = await cache.many(postIds, async (missing) => {
-            const loaded = await store.counters(missing);
-            return missing.map((postId) => ({ postId, counters: loaded.get(postId) ?? { likes: 0, comments: 0 } }));
-          }, (cached) => cached.postId);
-          return new Map(found.map((cached) => [cached.postId, cached.counters]));
-        },
+        counters: (postIds) => cache.byId(postIds, async (missing) => {
+          const loaded = await store.counters(missing);
+          // Zeros are kept too; each value is a flat object of its own (no wrapper to step through).
+          const byPost = new Map<Id, PostCounters>();
+          for (const postId of missing) {
+            const counters = loaded.get(postId);
+            byPost.set(postId, { likes: counters?.likes ?? 0, comments: counters?.comments ?? 0 });
+          }
+          return byPost;
+        }),
         like: (like, events) => cache.writing(like.postId, () => store.like(like, events)),
         unlike: (postId, userId, events) => cache.writing(postId, () => store.unlike(postId, userId, events)),
         forgetPost: (postId) => cache.writing(postId, () => store.forgetPost(postId)),
