@@ -78,8 +78,9 @@ export const UpdatePostBody = Type.Object(
 );
 
 /**
- * A post as the feed, saved list and interaction routes answer it: the `Post`
- * shape plus the seed 001 feed fields and what this viewer has done with it.
+ * A post as the read routes (single post, profile grid, feed, saved list) and the
+ * owner's edit answer it: the `Post` shape plus the seed 001 feed fields and what
+ * this viewer has done with it.
  */
 export const PostWithEngagement = Type.Composite(
   [

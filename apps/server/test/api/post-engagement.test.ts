@@ -42,3 +42,23 @@ describe('engagement on post pages and profile grids', () => {
     expect((await author.call({ method: 'GET', url: `/api/v1/posts/${postId}` })).json().likes).toBe(1);
   });
 });
+
+describe('editing a post answers it as its page shows it', () => {
+  it('when the author edits a post others liked, then the answer carries the counts, the like count too though hidden, and the author\'s own like and save', async () => {
+    const edited = await publishPost(author, 'before the edit');
+    await fan.call({ method: 'POST', url: `/api/v1/posts/${edited}/like` });
+    await fan.call({ method: 'POST', url: `/api/v1/posts/${edited}/comments`, payload: { text: 'first!' } });
+    await author.call({ method: 'POST', url: `/api/v1/posts/${edited}/like` });
+    await author.call({ method: 'POST', url: `/api/v1/posts/${edited}/save` });
+
+    const res = await author.call({ method: 'PATCH', url: `/api/v1/posts/${edited}`, payload: { caption: 'after the edit', hideLikeCount: true } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      postId: edited, caption: 'after the edit', hideLikeCount: true, userId: author.id, username: author.username,
+      likes: 2, comments: 1, viewerHasLiked: true, viewerHasSaved: true,
+    });
+    // The same presenter as the post page: the editor can show the answer without reading the post again.
+    expect(res.json()).toEqual((await author.call({ method: 'GET', url: `/api/v1/posts/${edited}` })).json());
+    expect((await fan.call({ method: 'GET', url: `/api/v1/posts/${edited}` })).json().likes).toBeNull();
+  });
+});

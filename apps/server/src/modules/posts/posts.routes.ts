@@ -38,12 +38,13 @@ export const postId = (raw: string): Id => requireId(raw, postNotFound);
 
 export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
   const { access } = deps;
-  /** The viewer's own post, as the write routes answer it. */
-  async function ownView(viewerId: Id, post: PostModel) {
+  async function ownAuthor(viewerId: Id) {
     const author = await deps.accounts.findById(viewerId);
     if (!author) throw postNotFound();
-    return postView(post, author, deps.mediaUrl);
+    return author;
   }
+  /** The viewer's own post, as the publish and archive routes answer it. */
+  const ownView = async (viewerId: Id, post: PostModel) => postView(post, await ownAuthor(viewerId), deps.mediaUrl);
 
   app.post('/api/v1/posts', {
     schema: {
@@ -74,10 +75,17 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
   });
 
   app.patch<{ Params: PostParams; Body: UpdatePostBody }>('/api/v1/posts/:postId', {
-    schema: { security: SIGNED_IN, tags, summary: 'Edit the caption, alt texts, comments switch or like-count display', params: PostParams, body: UpdatePostBody, response: { 200: Post, ...problemResponses(400, 401, 403, 404, 422) } },
+    schema: {
+      security: SIGNED_IN, tags, summary: 'Edit the caption, alt texts, comments switch or like-count display',
+      description: 'Answers the edited post as GET /api/v1/posts/{postId} answers it to its owner: counts (the like count too, even when hidden from others) and the owner\'s own like and save.',
+      params: PostParams, body: UpdatePostBody, response: { 200: PostWithEngagement, ...problemResponses(400, 401, 403, 404, 422) },
+    },
   }, async (request) => {
     const viewer = requireViewer(request);
-    return ownView(viewer.userId, await access.edit(viewer.userId, postId(request.params.postId), request.body));
+    const edited = await access.edit(viewer.userId, postId(request.params.postId), request.body);
+    // The read route's presenter, so the editor's page can take the answer as it is.
+    const [view] = await deps.present(viewer.userId, [{ post: edited, author: await ownAuthor(viewer.userId) }]);
+    return view;
   });
 
   app.delete<{ Params: PostParams }>('/api/v1/posts/:postId', {
