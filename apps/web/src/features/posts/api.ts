@@ -63,11 +63,11 @@ export function useDeletePost(postId: string) {
   });
 }
 
-/** PATCH answers the bare post; the cached copy keeps its counts and the viewer's like and save. */
+/** PATCH answers the whole post as its page shows it to the owner, counts included: every cached copy becomes the answer. */
 export function useEditPost(postId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdatePostBody) => api.patch<Post>(`/posts/${postId}`, body),
+    mutationFn: (body: UpdatePostBody) => api.patch<PostWithEngagement>(`/posts/${postId}`, body),
     onSuccess: (post) => {
       patchCachedPost(client, postId, post);
       // Grids label their tiles with the caption; the edit does not move the post in any list.
