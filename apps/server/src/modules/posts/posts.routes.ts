@@ -59,7 +59,7 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
       throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
     }
     const upload = await readPostUpload(request);
-    const result = await deps.publish({ ...upload, ownerId: viewer.userId, idempotencyKey: key ?? null });
+    const result = await deps.publish({ ...upload, ownerId: viewer.userId, idempotencyKey: key ?? null }, request.log);
     const post = await ownView(viewer.userId, result.post);
     reply.code(result.created ? 201 : 200);
     return { postId: post.id, imageUrls: post.imageUrls, post, duplicates: result.duplicates };

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import { conflict } from '../../platform/errors.js';
 import type { Id, IdGenerator } from '../../platform/ids.js';
+import type { Logger } from '../../platform/logger.js';
 import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
 import { type CropAspect, type FilterName, isCropAspect, isFilterName, type PhotoPipeline, type PreparedPhoto } from '../media/public.js';
 import { cleanAlt, cleanTags, parseCaption } from './caption.js';
@@ -35,7 +36,9 @@ export interface Published {
  * Publishing is all or nothing: every photo is admitted before any is
  * processed, every photo is processed before any is stored, and the post is
  * written (with its `posts.created` event) only when every file is in place.
- * Any failure removes what was written.
+ * Any failure removes what was written. Each call takes the logger to report
+ * to: the route passes the request's, so a removal that fails is logged with
+ * the request it belonged to.
  */
 export function createPublishing(deps: { posts: PostStore; photos: PhotoPipeline; ids: IdGenerator; clock: Clock }) {
   async function replay(ownerId: Id, key: string | null): Promise<Published | null> {
@@ -44,7 +47,7 @@ export function createPublishing(deps: { posts: PostStore; photos: PhotoPipeline
     return existing ? { post: existing, duplicates: [], created: false } : null;
   }
 
-  return async function publish(input: PublishInput): Promise<Published> {
+  return async function publish(input: PublishInput, log: Logger): Promise<Published> {
     const earlier = await replay(input.ownerId, input.idempotencyKey);
     if (earlier) return earlier;
     const details = validate(input);
@@ -65,20 +68,32 @@ export function createPublishing(deps: { posts: PostStore; photos: PhotoPipeline
       photos: stored.map((photo, index) => ({ ...photo, alt: details.alts[index]!, filter: details.filters[index]! })),
       commentsDisabled: false, hideLikeCount: false, archivedAt: null, createdAt: now, updatedAt: now,
     };
-    // No row ever pointed at these files: removing them is best effort, and a failure must not hide the answer.
-    const discard = () => deps.photos.remove(deps.photos.filesOf(post.photos)).catch(() => undefined);
+    const discard = (reason: string) => discardFiles(deps.photos, log, { postId: id, files: deps.photos.filesOf(post.photos), reason });
     const result = await deps.posts.create(post, input.idempotencyKey, [postCreated(post)]).catch(async (error: unknown) => {
-      await discard();
+      await discard('the post could not be written');
       throw error;
     });
     if (result.created) return { post, duplicates, created: true };
     // Another request with the same key won the race: keep its post, drop our files.
-    await discard();
+    await discard('another request with the same Idempotency-Key made the post');
     const winner = await deps.posts.findById(result.existingId);
     // Deleted in the meantime: ours is gone too, so there is no post to answer with.
     if (!winner) throw conflict('idempotency_key_reused', 'The post this Idempotency-Key made was deleted meanwhile. Send it again.');
     return { post: winner, duplicates: [], created: false };
   };
+}
+
+/**
+ * Removes the files of a post that was never written. No row points at them, so the
+ * removal is best effort and its failure never replaces the answer; but nothing
+ * would ever find those files again, so the failure is logged with what to remove.
+ */
+async function discardFiles(photos: PhotoPipeline, log: Logger, lost: { postId: Id; files: string[]; reason: string }) {
+  try {
+    await photos.remove(lost.files);
+  } catch (err) {
+    log.error({ ...lost, err }, 'could not remove the files of an unpublished post: they are orphaned');
+  }
 }
 
 function validate(input: PublishInput) {
