@@ -1,6 +1,7 @@
 // The journeys issue 5 asks for, each a function of a shared world (server + browser + people).
 import assert from 'node:assert/strict';
 import { asDesktop, checkA11y, comment, hasRoute, makePhoto, open, PASSWORD, person, postPhoto, shoot, signUp } from './helpers.mjs';
+import { likeJourneys } from './journeys-likes.mjs';
 import { organiseJourneys } from './journeys-organise.mjs';
 
 export const journeys = [
@@ -177,4 +178,6 @@ export const journeys = [
   },
   // Albums, editing, comment likes, @mention search, places, the blocked list.
   ...organiseJourneys,
+  // Hearts under rapid clicks.
+  ...likeJourneys,
 ];

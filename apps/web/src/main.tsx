@@ -5,6 +5,8 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { ViewerRealtime } from './app/realtime';
 import { router } from './app/routes';
+import { LikeSyncs } from './features/interactions/like-sync';
+import { LikeSyncsProvider } from './features/interactions/like-toggle';
 import './ui/styles.css';
 
 const queryClient = new QueryClient({
@@ -18,12 +20,17 @@ const queryClient = new QueryClient({
   },
 });
 
+// Every heart's requests, one at a time per post or comment, shared by all the places that show it.
+const likeSyncs = new LikeSyncs();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <ViewerRealtime>
-        <RouterProvider router={router} />
-      </ViewerRealtime>
+      <LikeSyncsProvider value={likeSyncs}>
+        <ViewerRealtime>
+          <RouterProvider router={router} />
+        </ViewerRealtime>
+      </LikeSyncsProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -4,13 +4,18 @@ import { Icon } from '../../ui/Icon';
 import { likeComment, patchCachedComment } from './api';
 import { useLikeToggle } from './like-toggle';
 
-/** A comment's like, optimistic; the cached thread learns the answer, so reopening it shows the heart. */
+/** A comment's like, optimistic and one request at a time; the cached thread learns each answer, so reopening it shows the heart. */
 export function useCommentLike(postId: string, comment: Comment) {
   const client = useQueryClient();
-  return useLikeToggle(postId, { liked: comment.viewerHasLiked, likes: comment.likes }, async (on) => {
-    const answer = await likeComment(postId, comment.id, on);
-    patchCachedComment(client, postId, answer);
-    return { liked: answer.viewerHasLiked, likes: answer.likes };
+  return useLikeToggle({
+    target: `comment:${comment.id}`,
+    postId,
+    shown: { liked: comment.viewerHasLiked, likes: comment.likes },
+    send: async (on) => {
+      const answer = await likeComment(postId, comment.id, on);
+      patchCachedComment(client, postId, answer);
+      return { liked: answer.viewerHasLiked, likes: answer.likes };
+    },
   });
 }
 

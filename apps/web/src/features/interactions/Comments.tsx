@@ -100,7 +100,7 @@ function CommentItem({ post, comment, onReply, isReply }: { post: Post; comment:
         {like.error ? <ErrorNote>{errorText(like.error)}</ErrorNote> : null}
         {open ? <Replies post={post} parent={comment} onReply={onReply} /> : null}
       </div>
-      <CommentLikeButton author={comment.author.username} liked={like.liked} onToggle={() => void like.toggle()} />
+      <CommentLikeButton author={comment.author.username} liked={like.liked} onToggle={() => like.toggle()} />
     </li>
   );
 }

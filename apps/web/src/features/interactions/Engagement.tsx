@@ -27,10 +27,15 @@ export function Engagement({ post, eager, expanded }: Props) {
   const me = useMe().data;
   const navigate = useNavigate();
   const client = useQueryClient();
-  const heart = useLikeToggle(post.id, { liked: post.viewerHasLiked, likes: post.likes }, async (on) => {
-    const answer = await like(post.id, on);
-    patchCachedPost(client, post.id, { viewerHasLiked: answer.liked, likes: answer.likes });
-    return answer;
+  const heart = useLikeToggle({
+    target: `post:${post.id}`,
+    postId: post.id,
+    shown: { liked: post.viewerHasLiked, likes: post.likes },
+    send: async (on) => {
+      const answer = await like(post.id, on);
+      patchCachedPost(client, post.id, { viewerHasLiked: answer.liked, likes: answer.likes });
+      return answer;
+    },
   });
   // The optimistic save, until the post itself (patched once the server answers) says it.
   const [saved, setSaved] = useState<boolean | null>(null);
@@ -57,13 +62,13 @@ export function Engagement({ post, eager, expanded }: Props) {
   }
   function doubleTap() {
     setBurst((n) => n + 1);
-    void heart.toggle(true);
+    heart.toggle(true);
   }
 
   const actions = (
     <>
       <div className="post-actions">
-        <button type="button" className={heart.liked ? 'icon-btn liked' : 'icon-btn'} aria-label={heart.liked ? 'Unlike' : 'Like'} aria-pressed={heart.liked} onClick={() => void heart.toggle()}>
+        <button type="button" className={heart.liked ? 'icon-btn liked' : 'icon-btn'} aria-label={heart.liked ? 'Unlike' : 'Like'} aria-pressed={heart.liked} onClick={() => heart.toggle()}>
           <Icon name="heart" filled={heart.liked} />
         </button>
         <Link to={`/p/${post.id}#comments`} className="icon-btn" aria-label="Comment">

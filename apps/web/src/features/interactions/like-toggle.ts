@@ -1,37 +1,50 @@
-import { useState } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../auth/session';
+import type { LikeState, LikeSyncs, SendLike } from './like-sync';
 
-/** A heart and its count; the count is null when the author hides it. */
-export interface LikeState {
-  liked: boolean;
-  likes: number | null;
+const LikeSyncsContext = createContext<LikeSyncs | null>(null);
+
+/** Holds every heart's requests for the app's lifetime (main.tsx), so all views of a target share them. */
+export const LikeSyncsProvider = LikeSyncsContext.Provider;
+
+function useLikeSyncs(): LikeSyncs {
+  const syncs = useContext(LikeSyncsContext);
+  if (!syncs) throw new Error('useLikeToggle needs a LikeSyncsProvider above it');
+  return syncs;
+}
+
+interface Heart {
+  /** What is liked, unique across kinds: `post:<id>`, `comment:<id>`. */
+  target: string;
+  /** The post to come back to after signing in. */
+  postId: string;
+  /** What the item itself says (from the cached feed, post or thread). */
+  shown: LikeState;
+  /** Sends one like or unlike and answers the server's state; it also writes it into the caches. */
+  send: SendLike;
 }
 
 /**
- * A like shown at once, for posts and comments alike: the heart and count move on click, the
- * server's answer settles them (`send` also writes it into the cached lists, so the item shows it
- * when drawn again), and a refusal puts back what was there. Until the first click the item
- * itself says what is true. Signed-out people are sent to sign in, then back to the post.
+ * A like shown at once, for posts and comments alike: every click moves the heart and count, and
+ * LikeSyncs sends them one at a time so the heart ends where the server is (see like-sync.ts).
+ * Until someone clicks, the item itself says what is true. Signed-out people are sent to sign in,
+ * then back to the post.
  */
-export function useLikeToggle(postId: string, truth: LikeState, send: (on: boolean) => Promise<LikeState>) {
+export function useLikeToggle({ target, postId, shown, send }: Heart) {
+  const syncs = useLikeSyncs();
   const me = useMe().data;
   const navigate = useNavigate();
-  const [mine, setMine] = useState<LikeState | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const { liked, likes } = mine ?? truth;
+  const subscribe = useCallback((listener: () => void) => syncs.subscribe(target, listener), [syncs, target]);
+  const view = useSyncExternalStore(subscribe, () => syncs.view(target));
+  const { liked, likes } = view ?? shown;
 
-  async function toggle(on = !liked) {
-    if (!me) return navigate(`/accounts/login?next=/p/${postId}`);
-    if (on === liked) return;
-    setMine({ liked: on, likes: likes === null ? null : Math.max(0, likes + (on ? 1 : -1)) });
-    setError(null);
-    try {
-      setMine(await send(on));
-    } catch (failure) {
-      setMine(mine);
-      setError(failure);
-    }
+  function toggle(on?: boolean) {
+    if (!me) return void navigate(`/accounts/login?next=/p/${postId}`);
+    // Read at the click, not at the last render: a second click may come before React draws the first.
+    const now = syncs.view(target)?.liked ?? shown.liked;
+    const next = on ?? !now;
+    if (next !== now) syncs.set(target, next, shown, send);
   }
-  return { liked, likes, toggle, error };
+  return { liked, likes, toggle, error: view?.error ?? null };
 }

@@ -1,0 +1,163 @@
+// Journeys for hearts under rapid clicks.
+// They run after journeys-organise.mjs, in the same world (alice has posted world.postId; bob follows her).
+import assert from 'node:assert/strict';
+
+const POST_LIKE = /\/api\/v1\/posts\/\d+\/like$/;
+const COMMENT_LIKE = /\/api\/v1\/posts\/\d+\/comments\/\d+\/like$/;
+/** The post's heart, whichever way it points. */
+const postHeart = (page) => page.getByRole('button', { name: /^(Like|Unlike)$/ });
+
+/**
+ * Lets every like request reach the server at once but holds its answer back, the first of a burst
+ * longest: two requests in flight together would then be answered out of order, the fault this guards.
+ * Counts how many were in flight at the same time.
+ */
+async function holdAnswers(page, pattern) {
+  const traffic = { sent: 0, inFlight: 0, mostInFlight: 0, lastSettled: Date.now() };
+  let inBurst = 0;
+  await page.route(pattern, async (route) => {
+    traffic.sent++;
+    traffic.mostInFlight = Math.max(traffic.mostInFlight, ++traffic.inFlight);
+    const hold = Math.max(100, 900 - 400 * inBurst++);
+    try {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, hold));
+      await route.fulfill({ response });
+    } finally {
+      traffic.inFlight--;
+      traffic.lastSettled = Date.now();
+    }
+  });
+  return {
+    traffic,
+    startBurst() {
+      inBurst = 0;
+      Object.assign(traffic, { sent: 0, mostInFlight: 0 });
+    },
+    /** Until nothing is in flight and nothing new was asked for a while. */
+    async settled(quiet = 1000) {
+      const deadline = Date.now() + 15_000;
+      while (traffic.inFlight > 0 || Date.now() - traffic.lastSettled < quiet) {
+        assert.ok(Date.now() < deadline, 'like requests did not settle');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    stop: () => page.unroute(pattern),
+  };
+}
+
+/** The count a heart shows next to it ("3 likes"), 0 when it shows none. */
+async function shownCount(locator) {
+  if ((await locator.count()) === 0) return 0;
+  return Number(((await locator.first().textContent()) ?? '').replace(/[^\d]/g, ''));
+}
+
+/** Clicks `heart` `clicks` times as one quick burst; it must flip on every click, before any answer. */
+async function burst(heart, clicks) {
+  const before = (await heart.getAttribute('aria-pressed')) === 'true';
+  await heart.click({ clickCount: clicks, delay: 0 });
+  const expected = clicks % 2 === 1 ? !before : before;
+  assert.equal((await heart.getAttribute('aria-pressed')) === 'true', expected, `the heart did not follow ${clicks} clicks at once`);
+  return expected;
+}
+
+async function postTruth(page, postId) {
+  const post = await (await page.request.get(`/api/v1/posts/${postId}`)).json();
+  return { liked: post.viewerHasLiked, likes: post.likes };
+}
+
+async function commentTruth(page, postId, text) {
+  const thread = await (await page.request.get(`/api/v1/posts/${postId}/comments`, { params: { limit: 50 } })).json();
+  const found = thread.items.find((c) => c.text === text);
+  return { liked: found.viewerHasLiked, likes: found.likes };
+}
+
+export const likeJourneys = [
+  {
+    name: 'rapid clicks on a post heart: it flips at once, one request at a time, and ends where the server is',
+    async run(world) {
+      const bob = world.bob.page;
+      const likes = await holdAnswers(bob, POST_LIKE);
+      await bob.goto(`/p/${world.postId}`);
+      const heart = postHeart(bob);
+      const count = bob.locator('.likes-line');
+      await heart.waitFor();
+      try {
+        for (const clicks of [2, 3, 2, 3]) {
+          likes.startBurst();
+          const expected = await burst(heart, clicks);
+          await likes.settled();
+          assert.equal(likes.traffic.mostInFlight, 1, `${clicks} clicks had ${likes.traffic.mostInFlight} like requests in flight together`);
+          const truth = await postTruth(bob, world.postId);
+          assert.equal(truth.liked, expected, `after ${clicks} clicks the server holds liked=${truth.liked}`);
+          assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked, 'the heart disagrees with the server');
+          assert.equal(await shownCount(count), truth.likes, 'the count disagrees with the server');
+        }
+      } finally {
+        await likes.stop();
+      }
+      const truth = await postTruth(bob, world.postId);
+      await bob.reload();
+      await heart.waitFor();
+      assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked);
+      assert.equal(await shownCount(count), truth.likes);
+    },
+  },
+  {
+    name: 'rapid clicks on a comment heart end where the server is, after a reload too',
+    async run(world) {
+      const text = 'Hearts, quickly';
+      const alice = world.alice.page;
+      const csrf = (await world.alice.context.cookies()).find((c) => c.name === 'pictor_csrf')?.value ?? '';
+      assert.ok((await alice.request.post(`/api/v1/posts/${world.postId}/comments`, { data: { text }, headers: { 'x-csrf-token': csrf } })).ok());
+      const bob = world.bob.page;
+      const likes = await holdAnswers(bob, COMMENT_LIKE);
+      await bob.goto(`/p/${world.postId}`);
+      const item = bob.locator('.comment', { hasText: text });
+      const heart = item.getByRole('button', { name: `Like comment by ${world.alice.username}` });
+      const count = item.locator('.comment-meta span', { hasText: /\blikes?$/ });
+      try {
+        for (const clicks of [3, 2, 3]) {
+          likes.startBurst();
+          const expected = await burst(heart, clicks);
+          await likes.settled();
+          assert.equal(likes.traffic.mostInFlight, 1, `${clicks} clicks had ${likes.traffic.mostInFlight} comment like requests in flight together`);
+          const truth = await commentTruth(bob, world.postId, text);
+          assert.equal(truth.liked, expected, `after ${clicks} clicks the server holds liked=${truth.liked}`);
+          assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked, 'the heart disagrees with the server');
+          assert.equal(await shownCount(count), truth.likes, 'the count disagrees with the server');
+        }
+      } finally {
+        await likes.stop();
+      }
+      const truth = await commentTruth(bob, world.postId, text);
+      await bob.reload();
+      await heart.waitFor();
+      assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked);
+      assert.equal(await shownCount(count), truth.likes);
+    },
+  },
+  {
+    name: 'a like that fails puts the heart and count back to what the server holds, and says why',
+    async run(world) {
+      const bob = world.bob.page;
+      await bob.goto(`/p/${world.postId}`);
+      const heart = postHeart(bob);
+      await heart.waitFor();
+      const truth = await postTruth(bob, world.postId);
+      await bob.route(POST_LIKE, (route) => route.abort());
+      try {
+        await heart.click();
+        await bob.getByText('Pictor could not be reached').waitFor();
+        assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked);
+        assert.equal(await shownCount(bob.locator('.likes-line')), truth.likes);
+      } finally {
+        await bob.unroute(POST_LIKE);
+      }
+      await heart.click();
+      await bob.getByRole('button', { name: truth.liked ? 'Like' : 'Unlike', exact: true }).waitFor();
+      await bob.getByText('Pictor could not be reached').waitFor({ state: 'detached' });
+      assert.equal((await postTruth(bob, world.postId)).liked, !truth.liked);
+    },
+  },
+];
