@@ -1,6 +1,7 @@
-// Journeys for hearts under rapid clicks.
+// Journeys for hearts under rapid clicks and for the likers sheet past its first page.
 // They run after journeys-organise.mjs, in the same world (alice has posted world.postId; bob follows her).
 import assert from 'node:assert/strict';
+import { checkA11y, PASSWORD, shoot, uniqueName } from './helpers.mjs';
 
 const POST_LIKE = /\/api\/v1\/posts\/\d+\/like$/;
 const COMMENT_LIKE = /\/api\/v1\/posts\/\d+\/comments\/\d+\/like$/;
@@ -70,6 +71,30 @@ async function commentTruth(page, postId, text) {
   const thread = await (await page.request.get(`/api/v1/posts/${postId}/comments`, { params: { limit: 50 } })).json();
   const found = thread.items.find((c) => c.text === text);
   return { liked: found.viewerHasLiked, likes: found.likes };
+}
+
+/** A session made through the API (no browser), for seeding many people cheaply. */
+async function apiPerson(url, base) {
+  const username = uniqueName(base);
+  const response = await fetch(`${url}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, email: `${username}@example.test`, password: PASSWORD }),
+  });
+  const body = await response.text();
+  assert.equal(response.status, 201, body);
+  return { username, token: JSON.parse(body).token };
+}
+
+/** `count` new accounts, each liking `postId`, in the order returned. */
+async function likersOf(world, postId, count) {
+  const fans = [];
+  while (fans.length < count) fans.push(...(await Promise.all(Array.from({ length: 5 }, () => apiPerson(world.url, 'fan')))));
+  for (const fan of fans) {
+    const response = await fetch(`${world.url}/api/v1/posts/${postId}/like`, { method: 'POST', headers: { authorization: `Bearer ${fan.token}` } });
+    assert.equal(response.status, 200, await response.text());
+  }
+  return fans;
 }
 
 export const likeJourneys = [
@@ -158,6 +183,58 @@ export const likeJourneys = [
       await bob.getByRole('button', { name: truth.liked ? 'Like' : 'Unlike', exact: true }).waitFor();
       await bob.getByText('Pictor could not be reached').waitFor({ state: 'detached' });
       assert.equal((await postTruth(bob, world.postId)).liked, !truth.liked);
+    },
+  },
+  {
+    name: 'the likers sheet pages past its first page, and a page that fails offers Try again',
+    async run(world) {
+      // 60 more people like alice's post (through the API: only the sheet is under test).
+      const fans = await likersOf(world, world.postId, 60);
+      const bob = world.bob.page;
+      const { likes } = await postTruth(bob, world.postId);
+      assert.ok(likes >= fans.length, `expected at least ${fans.length} likes, the server says ${likes}`);
+      const sheet = bob.getByRole('dialog', { name: 'Likes' });
+      const rows = sheet.locator('.user-row');
+      const nextPage = /\/likes\?.*cursor=/;
+      await bob.route(nextPage, (route) => route.abort());
+      let firstPage = 0;
+      try {
+        await bob.goto(`/p/${world.postId}`);
+        await bob.locator('.likes-line').click();
+        // Most recent first: the last fan to like leads the list.
+        await sheet.getByRole('link', { name: fans.at(-1).username }).waitFor();
+        await sheet.locator('.load-more').scrollIntoViewIfNeeded();
+        await sheet.getByText('Pictor could not be reached').waitFor();
+        firstPage = await rows.count();
+        assert.ok(firstPage < likes, `the first page already held all ${likes} likers`);
+        await checkA11y(bob, 'likers sheet with a failed page');
+      } finally {
+        await bob.unroute(nextPage);
+      }
+      await sheet.getByRole('button', { name: 'Try again' }).click();
+      await rows.nth(firstPage).waitFor();
+      // Scrolling to the end brings the rest, however many pages that takes.
+      for (let guard = 0; (await rows.count()) < likes; guard++) {
+        assert.ok(guard < 20, `the sheet stopped at ${await rows.count()} of ${likes} likers`);
+        const more = sheet.locator('.load-more');
+        if (await more.count()) await more.scrollIntoViewIfNeeded();
+        await bob.waitForTimeout(300);
+      }
+      const names = await sheet.locator('.user-row strong').allTextContents();
+      assert.equal(new Set(names).size, likes, 'a liker shows twice');
+      for (const fan of fans) assert.ok(names.includes(fan.username), `${fan.username} is missing from the likers`);
+      assert.equal(await sheet.locator('.load-more').count(), 0);
+      await shoot(bob, 'phone-likers');
+      await bob.keyboard.press('Escape');
+      // Liking afterwards puts bob at the top when the sheet opens again (it is not served stale).
+      const heart = postHeart(bob);
+      if ((await heart.getAttribute('aria-pressed')) === 'true') {
+        await Promise.all([bob.waitForResponse(POST_LIKE), heart.click()]);
+      }
+      await Promise.all([bob.waitForResponse(POST_LIKE), heart.click()]);
+      await bob.locator('.likes-line').click();
+      await rows.first().getByRole('link', { name: world.bob.username }).waitFor();
+      await bob.keyboard.press('Escape');
     },
   },
 ];

@@ -178,6 +178,6 @@ export const journeys = [
   },
   // Albums, editing, comment likes, @mention search, places, the blocked list.
   ...organiseJourneys,
-  // Hearts under rapid clicks.
+  // Hearts under rapid clicks, and the likers sheet past its first page.
   ...likeJourneys,
 ];

@@ -34,6 +34,8 @@ export function Engagement({ post, eager, expanded }: Props) {
     send: async (on) => {
       const answer = await like(post.id, on);
       patchCachedPost(client, post.id, { viewerHasLiked: answer.liked, likes: answer.likes });
+      // Who liked it changed too: the likers sheet asks again when next opened.
+      void client.invalidateQueries({ queryKey: ['likers', post.id] });
       return answer;
     },
   });

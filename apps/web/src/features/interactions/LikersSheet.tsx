@@ -1,24 +1,19 @@
-import { TryAgain } from '../../ui/LoadMore';
 import { Sheet } from '../../ui/Sheet';
-import { Spinner } from '../../ui/States';
-import { UserRow } from '../profile/UserRow';
+import { EmptyState } from '../../ui/States';
+import { UserList } from '../profile/UserList';
 import { useLikers } from './api';
 
+/**
+ * Who liked a post, a page at a time as the sheet is scrolled (UserList and LoadMore, as the
+ * followers lists): a post liked by thousands shows them all, and a page that fails offers Try again.
+ */
 export function LikersSheet({ postId, open, onClose }: { postId: string; open: boolean; onClose: () => void }) {
   const likers = useLikers(postId, open);
   return (
     <Sheet open={open} onClose={onClose} title="Likes">
-      {likers.isPending ? (
-        <Spinner />
-      ) : likers.isError ? (
-        <TryAgain error={likers.error} retry={likers.refetch} />
-      ) : (
-        <ul className="user-list sheet-list">
-          {likers.data?.items.map((user) => (
-            <UserRow key={user.id} user={user} />
-          ))}
-        </ul>
-      )}
+      <div className="sheet-list">
+        <UserList list={likers} empty={<EmptyState title="No likes yet" />} />
+      </div>
     </Sheet>
   );
 }

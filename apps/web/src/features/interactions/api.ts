@@ -1,7 +1,8 @@
-import type { Comment, CommentPage, CreateCommentBody, LikeResult, LikerPage, SaveResult } from '@pictor/contract';
-import { type InfiniteData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Comment, CommentPage, CreateCommentBody, LikeResult, SaveResult } from '@pictor/contract';
+import { type InfiniteData, type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useCursorPages } from '../../api/pages';
+import { useUserPages } from '../profile/api';
 
 export const like = (postId: string, on: boolean) =>
   on ? api.post<LikeResult>(`/posts/${postId}/like`) : api.delete<LikeResult>(`/posts/${postId}/like`);
@@ -20,9 +21,8 @@ export function patchCachedComment(client: QueryClient, postId: string, comment:
   );
 }
 
-export function useLikers(postId: string, enabled = true) {
-  return useQuery({ queryKey: ['likers', postId], enabled, queryFn: () => api.get<LikerPage>(`/posts/${postId}/likes`, { limit: 50 }) });
-}
+/** Who liked a post, most recent first, a page at a time like every other list of people. */
+export const useLikers = (postId: string, enabled = true) => useUserPages(['likers', postId], `/posts/${postId}/likes`, enabled);
 
 export function useComments(postId: string, parentId: string | null = null) {
   const path = parentId ? `/posts/${postId}/comments/${parentId}/replies` : `/posts/${postId}/comments`;
