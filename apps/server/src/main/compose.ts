@@ -63,7 +63,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   const hub = createMemoryRealtimeHub();
   const limiter = createMemoryRateLimiter(clock);
 
-  const media = createMediaModule({ blobs, images, photos: createSharpPhotoProcessor(config.media.maxImagePixels), maxImagePixels: config.media.maxImagePixels });
+  const media = createMediaModule({ blobs, images, photos: createSharpPhotoProcessor(config.media.maxImagePixels), maxImagePixels: config.media.maxImagePixels, logger });
   const accounts = createAccountsModule({
     stores: { users: caches.users(createSqliteUserStore(db, outbox)), sessions: createSqliteSessionStore(db), attempts: createSqliteSignInAttempts(db) },
     security: {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../platform/errors.js';
+import type { Logger } from '../../platform/logger.js';
+import { discardPartialUpload, removeBlobs } from './blob-removal.js';
 import { admitImage, undecodableImage } from './image-policy.js';
 import { CROP_ASPECTS, FILTERS, type FilterName, nearestCrop } from './image-filters.js';
 import type { BlobStore, CropAspect, ImageHeader, ImageProcessor, PhotoProcessor, ProcessedPhoto } from './media.ports.js';
@@ -45,9 +47,10 @@ const EXTENSIONS = { webp: 'webp', jpeg: 'jpg' } as const;
 /**
  * Post photos: admit (sniff, pixel limit), process in one pass, then store
  * under content-addressed keys. Storing is all or nothing: if any write fails,
- * every file already written for the batch is removed.
+ * every file already written for the batch is removed, and any that cannot be
+ * is logged to `log`.
  */
-export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProcessor; photos: PhotoProcessor; maxPixels: number }) {
+export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProcessor; photos: PhotoProcessor; maxPixels: number; log: Logger }) {
   return {
     /** Reads the header only; throws the 4xx that says why a picture is refused. */
     admit: (bytes: Buffer) => admitImage(bytes, deps.images, deps.maxPixels),
@@ -67,7 +70,10 @@ export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProce
       }
     },
 
-    /** Writes every photo of a batch under `prefix`; nothing is left behind when a write fails. */
+    /**
+     * Writes every photo of a batch under `prefix`. When a write fails, the files already
+     * written are removed (those that cannot be are logged) and the write's error is thrown.
+     */
     async store(prefix: string, photos: readonly PreparedPhoto[]): Promise<StoredPhoto[]> {
       const written: string[] = [];
       const put = async (key: string, bytes: Buffer, type: string) => {
@@ -79,7 +85,7 @@ export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProce
         for (const photo of photos) stored.push(await storeOne(prefix, photo, put));
         return stored;
       } catch (error) {
-        await removeKeys(deps.blobs, written);
+        await discardPartialUpload(deps.blobs, deps.log, written);
         throw error;
       }
     },
@@ -99,8 +105,8 @@ export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProce
      * delete failed, so a job that calls it is retried instead of leaving orphans.
      */
     async remove(files: readonly string[]): Promise<void> {
-      const failed = (await removeKeys(deps.blobs, files)).filter((result) => result.status === 'rejected');
-      if (failed.length > 0) throw new AggregateError(failed.map((result) => result.reason), `${failed.length} of ${files.length} files could not be removed`);
+      const failure = await removeBlobs(deps.blobs, files);
+      if (failure) throw failure.error;
     },
   };
 }
@@ -124,5 +130,3 @@ async function storeOne(prefix: string, photo: PreparedPhoto, put: (key: string,
 
 const keysOf = (photo: Pick<StoredPhoto, 'variants' | 'originalKey'>) =>
   [...Object.values(photo.variants).flatMap((v) => [v.webp, v.jpeg]), photo.originalKey];
-
-const removeKeys = (blobs: BlobStore, keys: readonly string[]) => Promise.allSettled(keys.map((key) => blobs.delete(key)));

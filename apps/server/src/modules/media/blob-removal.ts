@@ -1,0 +1,32 @@
+import type { Logger } from '../../platform/logger.js';
+import type { BlobStore } from './media.ports.js';
+
+export interface FailedRemoval {
+  /** The keys whose delete failed: their files may still be there. */
+  keys: string[];
+  /** Why, one reason per key in `keys`. */
+  error: AggregateError;
+}
+
+/** Tries to delete every key, all at once; answers which failed and why, or null when none did. */
+export async function removeBlobs(blobs: BlobStore, keys: readonly string[]): Promise<FailedRemoval | null> {
+  const results = await Promise.allSettled(keys.map((key) => blobs.delete(key)));
+  const failed = keys.flatMap((key, index) => {
+    const result = results[index]!;
+    return result.status === 'rejected' ? [{ key, reason: result.reason as unknown }] : [];
+  });
+  if (failed.length === 0) return null;
+  const error = new AggregateError(failed.map((failure) => failure.reason), `${failed.length} of ${keys.length} files could not be removed`);
+  return { keys: failed.map((failure) => failure.key), error };
+}
+
+/**
+ * Removes what an upload wrote before it failed. No record points at those files, so
+ * the removal never replaces the error the caller is about to get; but nothing would
+ * ever look for them again either, so the ones left behind are logged by key, for an
+ * operator to remove (keys and reasons only: never the bytes).
+ */
+export async function discardPartialUpload(blobs: BlobStore, log: Logger, written: readonly string[]): Promise<void> {
+  const failure = await removeBlobs(blobs, written);
+  if (failure) log.error({ files: failure.keys, err: failure.error }, 'could not remove the files of a failed upload: they are orphaned');
+}

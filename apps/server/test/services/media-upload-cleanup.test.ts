@@ -1,0 +1,117 @@
+/**
+ * An upload writes its files one by one. When a write fails part way, the files already
+ * written are removed again; when that removal fails too, nothing would ever find those
+ * files, so the operator is told which ones they are (and only that), and the caller
+ * still gets the error that stopped the upload. Real files and sharp; the write fails for
+ * real (a directory sits where a file must go), and a stand-in only refuses removals.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileBlobStore } from '../../src/adapters/files/blob-store.files.js';
+import { createSharpImageProcessor } from '../../src/adapters/sharp/image-processor.sharp.js';
+import { createSharpPhotoProcessor } from '../../src/adapters/sharp/photo-processor.sharp.js';
+import { createMediaModule, type PreparedPhoto } from '../../src/modules/media/public.js';
+import type { Logger } from '../../src/platform/logger.js';
+import { jpeg } from '../factories/photos.js';
+
+const MAX_PIXELS = 50_000_000;
+
+interface Line {
+  level: keyof Logger;
+  fields: Record<string, unknown>;
+  message?: string;
+}
+
+function recordingLogger() {
+  const lines: Line[] = [];
+  const at = (level: keyof Logger) => (fields: object, message?: string) => void lines.push({ level, fields: fields as Record<string, unknown>, message });
+  const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return { log, lines };
+}
+
+/** Every file (not folder) under the media directory, as blob keys. */
+function filesOnDisk(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+let root: string;
+/** Which keys the disk refuses to remove (a read-only mount, a permissions mistake). */
+let refusesToRemove: (key: string) => boolean;
+
+function mediaModule(logger: Logger) {
+  const files = createFileBlobStore(root);
+  const blobs = {
+    ...files,
+    async delete(key: string) {
+      if (refusesToRemove(key)) throw Object.assign(new Error(`EROFS: read-only file system, unlink '${key}'`), { code: 'EROFS' });
+      return files.delete(key);
+    },
+  };
+  return createMediaModule({ blobs, images: createSharpImageProcessor(MAX_PIXELS), photos: createSharpPhotoProcessor(MAX_PIXELS), maxImagePixels: MAX_PIXELS, logger });
+}
+
+async function preparedPhotos(media: ReturnType<typeof mediaModule>, seeds: number[]): Promise<PreparedPhoto[]> {
+  const prepared: PreparedPhoto[] = [];
+  for (const seed of seeds) {
+    const bytes = await jpeg(320, 320, seed);
+    prepared.push(await media.photos.prepare(bytes, await media.photos.admit(bytes), { crop: '1:1', filter: 'normal' }));
+  }
+  return prepared;
+}
+
+/** A folder where the last photo's original must go: its write fails after every other file is in place. */
+function blockOriginal(prefix: string, photo: PreparedPhoto) {
+  mkdirSync(join(root, 'originals', prefix, `${photo.sha256}.bin`), { recursive: true });
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'pictor-media-cleanup-'));
+  refusesToRemove = () => false;
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('storing a post\'s photos when a write fails part way', () => {
+  const prefix = '7/1234';
+
+  it('when some written files cannot be removed, then one error names exactly those files and the caller gets the write\'s error', async () => {
+    const { log, lines } = recordingLogger();
+    const media = mediaModule(log);
+    const photos = await preparedPhotos(media, [11, 12]);
+    blockOriginal(prefix, photos[1]!);
+    refusesToRemove = (key) => key.includes('-feed.');
+
+    await expect(media.photos.store(prefix, photos)).rejects.toMatchObject({ code: 'EISDIR' });
+
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    expect(line!.level).toBe('error');
+    // What an operator needs to clean up, and nothing else (no bytes, no hashes of what was sent).
+    expect(Object.keys(line!.fields).sort()).toEqual(['err', 'files']);
+    const left = filesOnDisk(root);
+    // The feed variants of both photos, as WebP and JPEG; every other file went.
+    expect(left).toHaveLength(4);
+    for (const key of left) expect(key).toMatch(new RegExp(`^photos/${prefix}/[\\w-]+-feed\\.(webp|jpg)$`));
+    expect([...(line!.fields.files as string[])].sort()).toEqual(left);
+    const err = line!.fields.err as AggregateError;
+    expect(err).toBeInstanceOf(AggregateError);
+    expect(err.errors).toHaveLength(4);
+    expect(err.errors.every((reason: { code?: string }) => reason.code === 'EROFS')).toBe(true);
+  });
+
+  it('when every written file can be removed, then nothing is left, nothing is logged, and the caller gets the write\'s error', async () => {
+    const { log, lines } = recordingLogger();
+    const media = mediaModule(log);
+    const photos = await preparedPhotos(media, [13]);
+    blockOriginal(prefix, photos[0]!);
+
+    await expect(media.photos.store(prefix, photos)).rejects.toMatchObject({ code: 'EISDIR' });
+
+    expect(lines).toEqual([]);
+    expect(filesOnDisk(root)).toEqual([]);
+  });
+});
