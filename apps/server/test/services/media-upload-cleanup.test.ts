@@ -5,6 +5,7 @@
  * still gets the error that stopped the upload. Real files and sharp; the write fails for
  * real (a directory sits where a file must go), and a stand-in only refuses removals.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -110,6 +111,46 @@ describe('storing a post\'s photos when a write fails part way', () => {
     blockOriginal(prefix, photos[0]!);
 
     await expect(media.photos.store(prefix, photos)).rejects.toMatchObject({ code: 'EISDIR' });
+
+    expect(lines).toEqual([]);
+    expect(filesOnDisk(root)).toEqual([]);
+  });
+});
+
+describe('storing an avatar when a write fails part way', () => {
+  const owner = '7';
+
+  /** A folder where the larger size must go: its write fails after the smaller one is in place. */
+  function blockLargeSize(bytes: Buffer) {
+    const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+    mkdirSync(join(root, 'avatars', owner, `${digest}-320.webp`), { recursive: true });
+  }
+
+  it('when the size written cannot be removed, then it is logged and the person uploading still hears the upload failed', async () => {
+    const { log, lines } = recordingLogger();
+    const media = mediaModule(log);
+    const bytes = await jpeg(400, 400, 21);
+    blockLargeSize(bytes);
+    refusesToRemove = () => true;
+
+    // The upload's own answer, not the removal's EROFS (which would have been a 500).
+    await expect(media.avatars.store(owner, bytes)).rejects.toMatchObject({ status: 422, code: 'image_unreadable' });
+
+    const left = filesOnDisk(root);
+    expect(left).toEqual([expect.stringMatching(new RegExp(`^avatars/${owner}/[0-9a-f]{32}-150\\.webp$`))]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.level).toBe('error');
+    expect(Object.keys(lines[0]!.fields).sort()).toEqual(['err', 'files']);
+    expect(lines[0]!.fields.files).toEqual(left);
+  });
+
+  it('when the size written can be removed, then nothing is left and nothing is logged', async () => {
+    const { log, lines } = recordingLogger();
+    const media = mediaModule(log);
+    const bytes = await jpeg(400, 400, 22);
+    blockLargeSize(bytes);
+
+    await expect(media.avatars.store(owner, bytes)).rejects.toMatchObject({ status: 422 });
 
     expect(lines).toEqual([]);
     expect(filesOnDisk(root)).toEqual([]);

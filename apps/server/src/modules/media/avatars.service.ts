@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../platform/errors.js';
 import type { Id } from '../../platform/ids.js';
+import type { Logger } from '../../platform/logger.js';
+import { discardPartialUpload } from './blob-removal.js';
 import { admitImage, undecodableImage } from './image-policy.js';
 import type { BlobStore, ImageProcessor } from './media.ports.js';
 
@@ -11,8 +13,11 @@ export interface StoredAvatar {
   color: string;
 }
 
-/** Avatars: square crops at two sizes, WebP, metadata stripped, content-addressed keys. */
-export function createAvatarStorage(deps: { blobs: BlobStore; images: ImageProcessor; maxPixels: number }) {
+/**
+ * Avatars: square crops at two sizes, WebP, metadata stripped, content-addressed keys.
+ * A failed store removes the sizes it wrote; any it cannot is logged to `log`.
+ */
+export function createAvatarStorage(deps: { blobs: BlobStore; images: ImageProcessor; maxPixels: number; log: Logger }) {
   return {
     async store(ownerId: Id, bytes: Buffer): Promise<StoredAvatar> {
       await admitImage(bytes, deps.images, deps.maxPixels);
@@ -31,7 +36,8 @@ export function createAvatarStorage(deps: { blobs: BlobStore; images: ImageProce
         }
         return { sizes, color };
       } catch (error) {
-        await Promise.all(written.map((key) => deps.blobs.delete(key)));
+        // A removal that fails is logged, never thrown: the person uploading hears why the upload failed.
+        await discardPartialUpload(deps.blobs, deps.log, written);
         if (error instanceof AppError) throw error;
         throw undecodableImage();
       }

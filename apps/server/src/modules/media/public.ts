@@ -29,8 +29,8 @@ export interface MediaDeps {
 }
 
 export function createMediaModule(deps: MediaDeps) {
-  const avatars = createAvatarStorage({ blobs: deps.blobs, images: deps.images, maxPixels: deps.maxImagePixels });
   const log = deps.logger ?? silentLogger;
+  const avatars = createAvatarStorage({ blobs: deps.blobs, images: deps.images, maxPixels: deps.maxImagePixels, log });
   const photos = createPhotoPipeline({ blobs: deps.blobs, images: deps.images, photos: deps.photos, maxPixels: deps.maxImagePixels, log });
   return {
     avatars,
