@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { readPlace } from './location.js';
 import { invalidField } from './posts.errors.js';
 import type { GeoPoint } from './posts.types.js';
 import type { PublishInput } from './publish.service.js';
@@ -55,7 +56,8 @@ function listField(values: string[]): string[] {
 /**
  * The location field: JSON with a place name and, optionally, coordinates —
  * {"name": "Ocean Beach"} or {"lat": 37.77, "lon": -122.42, "name": "Ocean Beach"}.
- * Only the shape is read here; publishing checks the values (validateLocation).
+ * The JSON is read here and its shape by readPlace; publishing checks the values (validateLocation),
+ * the two checks an edit of the place goes through too.
  */
 function parseLocation(raw: string | undefined): GeoPoint | null {
   if (raw === undefined || raw.trim() === '') return null;
@@ -65,11 +67,5 @@ function parseLocation(raw: string | undefined): GeoPoint | null {
   } catch {
     throw invalidField('location', 'send JSON like {"name": "Ocean Beach"}, with "lat" and "lon" when known');
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalidField('location', 'an object with a name, and lat and lon when known');
-  const { lat, lon, name } = value as Record<string, unknown>;
-  const place: GeoPoint = { name: name as string };
-  // null counts as absent: some clients send {"lat": null, "lon": null} for "no coordinates".
-  if (lat !== undefined && lat !== null) place.lat = lat as number;
-  if (lon !== undefined && lon !== null) place.lon = lon as number;
-  return place;
+  return readPlace(value);
 }

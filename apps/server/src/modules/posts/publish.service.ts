@@ -2,10 +2,10 @@ import type { Clock } from '../../platform/clock.js';
 import { conflict } from '../../platform/errors.js';
 import type { Id, IdGenerator } from '../../platform/ids.js';
 import type { Logger } from '../../platform/logger.js';
-import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
 import { type CropAspect, type FilterName, isCropAspect, isFilterName, type PhotoPipeline, type PreparedPhoto } from '../media/public.js';
 import { cleanAlt, cleanTags, parseCaption } from './caption.js';
 import { findDuplicates } from './duplicates.js';
+import { validateLocation } from './location.js';
 import { postCreated } from './posts.events.js';
 import { invalidField, noPhotos, tooManyPhotos } from './posts.errors.js';
 import type { PostStore } from './posts.ports.js';
@@ -115,24 +115,4 @@ function validate(input: PublishInput) {
     filters,
     tags: cleanTags(input.tags),
   };
-}
-
-const MAX_PLACE_NAME = 200;
-
-/**
- * A place is a name (1 to 200 characters, one line, no invisible characters) and, when the
- * device shared them, coordinates: both or neither. Answers the cleaned place.
- */
-function validateLocation(location: GeoPoint): GeoPoint {
-  const { lat, lon, name } = location;
-  if (typeof name !== 'string') throw invalidField('location.name', 'the place name, as text');
-  if (hasForbiddenCharacters(name)) throw invalidField('location.name', 'contains invisible or control characters');
-  const cleaned = cleanText(name);
-  const length = [...cleaned].length;
-  if (length < 1 || length > MAX_PLACE_NAME) throw invalidField('location.name', `a place name of 1 to ${MAX_PLACE_NAME} characters`);
-  if (lat === undefined && lon === undefined) return { name: cleaned };
-  if (lat === undefined || lon === undefined) throw invalidField(lat === undefined ? 'location.lat' : 'location.lon', 'send lat and lon together, or neither');
-  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) throw invalidField('location.lat', 'a number from -90 to 90');
-  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) throw invalidField('location.lon', 'a number from -180 to 180');
-  return { lat, lon, name: cleaned };
 }

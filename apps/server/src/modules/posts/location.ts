@@ -1,0 +1,39 @@
+import { cleanText, hasForbiddenCharacters } from '../../platform/text.js';
+import { invalidField } from './posts.errors.js';
+import type { GeoPoint } from './posts.types.js';
+
+const MAX_PLACE_NAME = 200;
+
+/**
+ * A place as a client sends it, already parsed from JSON (publishing's location form field,
+ * an edit's body): {"name": …}, or {"lat": …, "lon": …, "name": …}. Only the shape is read
+ * here; `validateLocation` checks the values. Publishing and editing both come through here,
+ * so a place is accepted, or refused, the same way wherever it is typed.
+ */
+export function readPlace(value: unknown): GeoPoint {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalidField('location', 'an object with a name, and lat and lon when known');
+  const { lat, lon, name } = value as Record<string, unknown>;
+  const place: GeoPoint = { name: name as string };
+  // null counts as absent: some clients send {"lat": null, "lon": null} for "no coordinates".
+  if (lat !== undefined && lat !== null) place.lat = lat as number;
+  if (lon !== undefined && lon !== null) place.lon = lon as number;
+  return place;
+}
+
+/**
+ * A place is a name (1 to 200 characters, one line, no invisible characters) and, when the
+ * device shared them, coordinates: both or neither. Answers the cleaned place.
+ */
+export function validateLocation(location: GeoPoint): GeoPoint {
+  const { lat, lon, name } = location;
+  if (typeof name !== 'string') throw invalidField('location.name', 'the place name, as text');
+  if (hasForbiddenCharacters(name)) throw invalidField('location.name', 'contains invisible or control characters');
+  const cleaned = cleanText(name);
+  const length = [...cleaned].length;
+  if (length < 1 || length > MAX_PLACE_NAME) throw invalidField('location.name', `a place name of 1 to ${MAX_PLACE_NAME} characters`);
+  if (lat === undefined && lon === undefined) return { name: cleaned };
+  if (lat === undefined || lon === undefined) throw invalidField(lat === undefined ? 'location.lat' : 'location.lon', 'send lat and lon together, or neither');
+  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) throw invalidField('location.lat', 'a number from -90 to 90');
+  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) throw invalidField('location.lon', 'a number from -180 to 180');
+  return { lat, lon, name: cleaned };
+}
