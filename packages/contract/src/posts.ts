@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { UserSummary } from './accounts.js';
 import { IdString, page, refTo } from './common.js';
 
@@ -67,10 +67,35 @@ export const CreatePostResponse = Type.Object({
   duplicates: Type.Array(DuplicateMatch, { description: 'Earlier posts of yours that hold the same picture.' }),
 });
 
+/**
+ * One JSON type list (`["number", "null"]`) rather than anyOf: a wrong value then reads as one
+ * problem naming its field, not one per branch of the union.
+ */
+const orNull = <T extends TSchema & { type: string }>(schema: T) => Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] });
+
+/**
+ * A place as a client sends it, when publishing (the `location` form field, as JSON) and editing.
+ * The server checks the values alike in both: a name of 1 to 200 characters, one line, no invisible
+ * characters, trimmed; `lat` (-90 to 90) and `lon` (-180 to 180) both or neither, null counting as absent.
+ */
+export const LocationInput = Type.Object({
+  lat: Type.Optional(orNull(Type.Number())),
+  lon: Type.Optional(orNull(Type.Number())),
+  name: Type.String(),
+});
+
 export const UpdatePostBody = Type.Object(
   {
     caption: Type.Optional(Type.String({ maxLength: 10000 })),
     alts: Type.Optional(Type.Array(Type.String({ maxLength: 5000 }), { maxItems: 10, description: 'One per photo, in order.' })),
+    location: Type.Optional(
+      orNull({
+        ...LocationInput,
+        description:
+          'Where the post was made, checked as publishing checks it: a name of 1 to 200 characters on one line, and lat (-90 to 90) '
+          + 'and lon (-180 to 180) both or neither. null removes the place; leave it out to keep it.',
+      }),
+    ),
     commentsDisabled: Type.Optional(Type.Boolean()),
     hideLikeCount: Type.Optional(Type.Boolean()),
   },
@@ -121,6 +146,7 @@ export const AlbumWithPosts = Type.Object({
 });
 
 export type GeoPoint = Static<typeof GeoPoint>;
+export type LocationInput = Static<typeof LocationInput>;
 export type Post = Static<typeof Post>;
 export type PostWithEngagement = Static<typeof PostWithEngagement>;
 export type PostPhoto = Static<typeof PostPhoto>;

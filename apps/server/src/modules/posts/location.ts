@@ -4,6 +4,13 @@ import type { GeoPoint } from './posts.types.js';
 
 const MAX_PLACE_NAME = 200;
 
+/** A place as clients send it: null coordinates count as none. */
+export interface PlaceInput {
+  name: string;
+  lat?: number | null;
+  lon?: number | null;
+}
+
 /**
  * A place as a client sends it, already parsed from JSON (publishing's location form field,
  * an edit's body): {"name": …}, or {"lat": …, "lon": …, "name": …}. Only the shape is read

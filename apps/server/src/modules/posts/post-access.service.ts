@@ -5,6 +5,7 @@ import type { AccountDirectory, User } from '../accounts/public.js';
 import type { Visibility } from '../graph/public.js';
 import type { PhotoPipeline } from '../media/public.js';
 import { cleanAlt, parseCaption } from './caption.js';
+import { type PlaceInput, readPlace, validateLocation } from './location.js';
 import { PostEvents, postChanged, postDeleted } from './posts.events.js';
 import { invalidField, notYourPost, postNotFound } from './posts.errors.js';
 import type { PostStore } from './posts.ports.js';
@@ -13,6 +14,8 @@ import type { Post, PostPatch } from './posts.types.js';
 export interface PostEdit {
   caption?: string;
   alts?: string[];
+  /** A place as publishing takes it; null removes the post's place; undefined keeps it. */
+  location?: PlaceInput | null;
   commentsDisabled?: boolean;
   hideLikeCount?: boolean;
 }
@@ -78,6 +81,7 @@ export function createPostAccess(deps: AccessDeps) {
         if (edit.alts.length !== post.photos.length) throw invalidField('alts', `give one alt text for each of the ${post.photos.length} photos`);
         patch.alts = edit.alts.map(cleanAlt);
       }
+      if (edit.location !== undefined) patch.location = edit.location === null ? null : validateLocation(readPlace(edit.location));
       const updated = await posts.update(postId, patch, deps.clock.now(), [postChanged(PostEvents.updated, post)]);
       if (!updated) throw postNotFound();
       return updated;

@@ -17,6 +17,11 @@ export interface PostStore {
   findById(id: Id): Promise<Post | null>;
   /** Posts by id in the order asked, missing ones skipped. One round trip. */
   findManyByIds(ids: readonly Id[]): Promise<Post[]>;
+  /**
+   * Applies the owner's edit and stamps `updatedAt`: a field the patch leaves undefined
+   * keeps its value; `location: null` removes the place. Answers the post as it now is,
+   * or null when it does not exist.
+   */
   update(id: Id, patch: PostPatch, at: Date, events: DomainEvent[]): Promise<Post | null>;
   /** Sets or clears the archive mark; false when the post does not exist. */
   setArchived(id: Id, archivedAt: Date | null, events: DomainEvent[]): Promise<boolean>;

@@ -76,8 +76,9 @@ export function registerPostRoutes(app: HttpApp, deps: PostRoutesDeps) {
 
   app.patch<{ Params: PostParams; Body: UpdatePostBody }>('/api/v1/posts/:postId', {
     schema: {
-      security: SIGNED_IN, tags, summary: 'Edit the caption, alt texts, comments switch or like-count display',
-      description: 'Answers the edited post as GET /api/v1/posts/{postId} answers it to its owner: counts (the like count too, even when hidden from others) and the owner\'s own like and save.',
+      security: SIGNED_IN, tags, summary: 'Edit the caption, alt texts, location, comments switch or like-count display',
+      description: 'Only the fields sent change. `location` takes a place as publishing does (the same checks, the same problems: 400 `validation_failed` naming `location.name`, `location.lat` or `location.lon`); `null` removes it. '
+        + 'Answers the edited post as GET /api/v1/posts/{postId} answers it to its owner: counts (the like count too, even when hidden from others) and the owner\'s own like and save.',
       params: PostParams, body: UpdatePostBody, response: { 200: PostWithEngagement, ...problemResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => {

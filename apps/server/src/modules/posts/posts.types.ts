@@ -30,12 +30,14 @@ export interface Post {
   updatedAt: Date;
 }
 
-/** What the owner may change after publishing. */
+/** What the owner may change after publishing. A field left undefined keeps its value. */
 export interface PostPatch {
   caption?: string;
   hashtags?: string[];
   mentions?: string[];
   alts?: string[];
+  /** A new place; null removes the post's place. */
+  location?: GeoPoint | null;
   commentsDisabled?: boolean;
   hideLikeCount?: boolean;
 }
