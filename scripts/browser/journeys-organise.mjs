@@ -57,7 +57,7 @@ export const organiseJourneys = [
     },
   },
   {
-    name: 'editing a caption and alt text from the post menu',
+    name: 'editing a caption, alt text and the location (added, changed, removed) from the post menu',
     async run(world) {
       const { page } = world.alice;
       await page.goto(`/p/${world.postId}`);
@@ -65,15 +65,39 @@ export const organiseJourneys = [
       const sheet = page.getByRole('dialog', { name: 'Edit post' });
       await sheet.getByLabel('Caption').fill('Golden hour at the pier, edited #sunset');
       await sheet.getByLabel('Alt text').fill('A gradient with a circle, described again');
+      await sheet.getByLabel('Location').fill(' Santa Monica Pier ');
       await checkA11y(page, 'edit post');
       await shoot(page, 'phone-edit-post');
       await sheet.getByRole('button', { name: 'Save' }).click();
       await sheet.waitFor({ state: 'hidden' });
       const article = page.locator('article').first();
       await article.getByText('Golden hour at the pier, edited').waitFor();
+      await article.locator('.post-location', { hasText: 'Santa Monica Pier' }).waitFor();
       await page.reload();
       await page.locator('article').first().getByText('Golden hour at the pier, edited').waitFor();
       assert.equal(await page.locator('article img').first().getAttribute('alt'), 'A gradient with a circle, described again');
+      const place = page.locator('article .post-location');
+      assert.equal((await place.textContent())?.replace('Location: ', '').trim(), 'Santa Monica Pier');
+
+      // Changed: the form opens on the current place, and the new one replaces it.
+      await postMenu(page, 'Edit');
+      assert.equal(await sheet.getByLabel('Location').inputValue(), 'Santa Monica Pier');
+      await sheet.getByLabel('Location').fill('Venice Beach');
+      await sheet.getByRole('button', { name: 'Save' }).click();
+      await sheet.waitFor({ state: 'hidden' });
+      await page.locator('article .post-location', { hasText: 'Venice Beach' }).waitFor();
+      await page.reload();
+      assert.equal((await place.textContent())?.replace('Location: ', '').trim(), 'Venice Beach');
+
+      // Removed: an emptied field takes the place off; the caption stays as it was.
+      await postMenu(page, 'Edit');
+      await sheet.getByLabel('Location').fill('');
+      await sheet.getByRole('button', { name: 'Save' }).click();
+      await sheet.waitFor({ state: 'hidden' });
+      await place.waitFor({ state: 'detached' });
+      await page.reload();
+      await page.locator('article').first().getByText('Golden hour at the pier, edited').waitFor();
+      assert.equal(await place.count(), 0);
     },
   },
   {

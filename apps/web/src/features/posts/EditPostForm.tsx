@@ -4,11 +4,13 @@ import { errorText } from '../../api/client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { CaptionInput } from '../compose/CaptionInput';
+import { LocationInput } from '../compose/LocationInput';
 import { useEditPost } from './api';
 
-/** The owner's edit of a published post: caption, alt texts, comments switch, like-count display. */
+/** The owner's edit of a published post: caption, location, alt texts, comments switch, like-count display. */
 export function EditPostForm({ post, onDone }: { post: Post; onDone: () => void }) {
   const [caption, setCaption] = useState(post.caption);
+  const [location, setLocation] = useState(post.location);
   const [alts, setAlts] = useState(post.photos.map((photo) => photo.alt));
   const [commentsDisabled, setCommentsDisabled] = useState(post.commentsDisabled);
   const [hideLikeCount, setHideLikeCount] = useState(post.hideLikeCount);
@@ -16,11 +18,13 @@ export function EditPostForm({ post, onDone }: { post: Post; onDone: () => void 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    edit.mutate({ caption, alts, commentsDisabled, hideLikeCount }, { onSuccess: onDone });
+    // An emptied place field sends null, which removes the place.
+    edit.mutate({ caption, location, alts, commentsDisabled, hideLikeCount }, { onSuccess: onDone });
   }
   return (
     <form className="stack sheet-pad" onSubmit={submit} aria-label="Edit post">
       <CaptionInput value={caption} onChange={setCaption} />
+      <LocationInput value={location} onChange={setLocation} />
       {post.photos.map((photo, index) => (
         <div key={photo.index} className="edit-alt">
           <img src={photo.variants.thumb?.webp} alt="" width={56} height={56} />
