@@ -69,6 +69,8 @@ export function createSqlitePostStore(db: Sqlite, outbox: OutboxWriter): PostSto
           hashtags: patch.hashtags ? JSON.stringify(patch.hashtags) : null, mentions: patch.mentions ? JSON.stringify(patch.mentions) : null,
           comments: patch.commentsDisabled === undefined ? null : Number(patch.commentsDisabled),
           hide: patch.hideLikeCount === undefined ? null : Number(patch.hideLikeCount), updated: at.getTime(),
+          // null is a value here (no place), so whether to write the column is its own flag.
+          setLocation: Number(patch.location !== undefined), location: patch.location ? JSON.stringify(patch.location) : null,
         });
         for (const [position, alt] of (patch.alts ?? []).entries()) q.updateAlt.run(alt, toDb(id), position);
         outbox.append(events);
@@ -151,7 +153,8 @@ function prepare(db: Sqlite) {
     photosOf: db.prepare('SELECT * FROM post_photos WHERE post_id IN (SELECT value FROM json_each(?)) ORDER BY post_id, position'),
     updatePost: db.prepare(`UPDATE posts SET caption = coalesce(@caption, caption), hashtags = coalesce(@hashtags, hashtags),
       mentions = coalesce(@mentions, mentions), comments_disabled = coalesce(@comments, comments_disabled),
-      hide_like_count = coalesce(@hide, hide_like_count), updated_at = @updated WHERE id = @id`),
+      hide_like_count = coalesce(@hide, hide_like_count), location = CASE WHEN @setLocation THEN @location ELSE location END,
+      updated_at = @updated WHERE id = @id`),
     updateAlt: db.prepare('UPDATE post_photos SET alt = ? WHERE post_id = ? AND position = ?'),
     setArchived: db.prepare('UPDATE posts SET archived_at = ? WHERE id = ?'),
     deletePost: db.prepare('DELETE FROM posts WHERE id = ?'),
