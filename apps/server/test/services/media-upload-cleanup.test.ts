@@ -6,9 +6,9 @@
  * real (a directory sits where a file must go), and a stand-in only refuses removals.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileBlobStore } from '../../src/adapters/files/blob-store.files.js';
 import { createSharpImageProcessor } from '../../src/adapters/sharp/image-processor.sharp.js';
@@ -16,29 +16,12 @@ import { createSharpPhotoProcessor } from '../../src/adapters/sharp/photo-proces
 import { createMediaModule, type PreparedPhoto } from '../../src/modules/media/public.js';
 import type { Logger } from '../../src/platform/logger.js';
 import { jpeg } from '../factories/photos.js';
+import { filesOnDisk, recordingLogger } from '../support/recording-logger.js';
 
 const MAX_PIXELS = 50_000_000;
 
-interface Line {
-  level: keyof Logger;
-  fields: Record<string, unknown>;
-  message?: string;
-}
 
-function recordingLogger() {
-  const lines: Line[] = [];
-  const at = (level: keyof Logger) => (fields: object, message?: string) => void lines.push({ level, fields: fields as Record<string, unknown>, message });
-  const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { log, lines };
-}
 
-/** Every file (not folder) under the media directory, as blob keys. */
-function filesOnDisk(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 let root: string;
 /** Which keys the disk refuses to remove (a read-only mount, a permissions mistake). */
@@ -133,8 +116,8 @@ describe('storing an avatar when a write fails part way', () => {
     blockLargeSize(bytes);
     refusesToRemove = () => true;
 
-    // The upload's own answer, not the removal's EROFS (which would have been a 500).
-    await expect(media.avatars.store(owner, bytes)).rejects.toMatchObject({ status: 422, code: 'image_unreadable' });
+    // The write's own error (the server's fault, not the picture's), not the removal's EROFS.
+    await expect(media.avatars.store(owner, bytes)).rejects.toMatchObject({ code: 'EISDIR' });
 
     const left = filesOnDisk(root);
     expect(left).toEqual([expect.stringMatching(new RegExp(`^avatars/${owner}/[0-9a-f]{32}-150\\.webp$`))]);
@@ -150,7 +133,7 @@ describe('storing an avatar when a write fails part way', () => {
     const bytes = await jpeg(400, 400, 22);
     blockLargeSize(bytes);
 
-    await expect(media.avatars.store(owner, bytes)).rejects.toMatchObject({ status: 422 });
+    await expect(media.avatars.store(owner, bytes)).rejects.toMatchObject({ code: 'EISDIR' });
 
     expect(lines).toEqual([]);
     expect(filesOnDisk(root)).toEqual([]);

@@ -5,9 +5,9 @@
  * operator is told which ones they are, and the person publishing still hears why
  * publishing failed. Real SQLite, files and sharp; stand-ins only for the failures.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileBlobStore } from '../../src/adapters/files/blob-store.files.js';
 import { createSharpImageProcessor } from '../../src/adapters/sharp/image-processor.sharp.js';
@@ -20,31 +20,14 @@ import type { PostStore } from '../../src/modules/posts/public.js';
 import { createPublishing, type PublishInput } from '../../src/modules/posts/publish.service.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { createIdGenerator } from '../../src/platform/ids.js';
-import type { Logger } from '../../src/platform/logger.js';
+import { silentLogger } from '../../src/platform/logger.js';
 import { jpeg } from '../factories/photos.js';
+import { filesOnDisk, recordingLogger } from '../support/recording-logger.js';
 
 const MAX_PIXELS = 50_000_000;
 
-interface Line {
-  level: keyof Logger;
-  fields: Record<string, unknown>;
-  message?: string;
-}
 
-function recordingLogger() {
-  const lines: Line[] = [];
-  const at = (level: keyof Logger) => (fields: object, message?: string) => void lines.push({ level, fields: fields as Record<string, unknown>, message });
-  const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { log, lines };
-}
 
-/** Every file under the media directory, as blob keys. */
-function filesOnDisk(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 let root: string;
 let deletesFail: boolean;
@@ -60,7 +43,7 @@ function publishing(posts: PostStore) {
       return files.delete(key);
     },
   };
-  const media = createMediaModule({ blobs, images: createSharpImageProcessor(MAX_PIXELS), photos: createSharpPhotoProcessor(MAX_PIXELS), maxImagePixels: MAX_PIXELS });
+  const media = createMediaModule({ blobs, images: createSharpImageProcessor(MAX_PIXELS), photos: createSharpPhotoProcessor(MAX_PIXELS), maxImagePixels: MAX_PIXELS, logger: silentLogger });
   return createPublishing({ posts, photos: media.photos, ids: createIdGenerator(3), clock: systemClock });
 }
 

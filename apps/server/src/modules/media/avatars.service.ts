@@ -8,6 +8,19 @@ import type { BlobStore, ImageProcessor } from './media.ports.js';
 
 const AVATAR_SIZES = [150, 320] as const;
 
+/**
+ * A picture that passed its header check but cannot be decoded is the uploader's (422); a
+ * write that fails is the server's, and keeps its own error (a 500, logged as one).
+ */
+async function readable<T>(decoding: Promise<T>): Promise<T> {
+  try {
+    return await decoding;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw undecodableImage();
+  }
+}
+
 export interface StoredAvatar {
   sizes: Record<string, string>;
   color: string;
@@ -27,19 +40,18 @@ export function createAvatarStorage(deps: { blobs: BlobStore; images: ImageProce
       let color = '#888888';
       try {
         for (const size of AVATAR_SIZES) {
-          const rendered = await deps.images.render(bytes, { width: size, height: size, fit: 'cover', output: 'webp', quality: 85 });
+          const rendered = await readable(deps.images.render(bytes, { width: size, height: size, fit: 'cover', output: 'webp', quality: 85 }));
           const key = `avatars/${ownerId}/${digest}-${size}.webp`;
           await deps.blobs.put(key, rendered.bytes, 'image/webp');
           written.push(key);
           sizes[String(size)] = key;
-          if (size === AVATAR_SIZES[0]) color = await deps.images.dominantColor(rendered.bytes);
+          if (size === AVATAR_SIZES[0]) color = await readable(deps.images.dominantColor(rendered.bytes));
         }
         return { sizes, color };
       } catch (error) {
         // A removal that fails is logged, never thrown: the person uploading hears why the upload failed.
         await discardPartialUpload(deps.blobs, deps.log, written);
-        if (error instanceof AppError) throw error;
-        throw undecodableImage();
+        throw error;
       }
     },
     async remove(avatar: StoredAvatar): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import type { EventSubscription } from '../../platform/events.js';
 import type { HttpApp } from '../../platform/http/app.js';
-import { type Logger, silentLogger } from '../../platform/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { createAvatarStorage } from './avatars.service.js';
 import type { BlobStore, ImageProcessor, PhotoProcessor } from './media.ports.js';
 import { createPhotoPipeline } from './photos.service.js';
@@ -21,15 +21,12 @@ export interface MediaDeps {
   images: ImageProcessor;
   photos: PhotoProcessor;
   maxImagePixels: number;
-  /**
-   * Where files an upload could not remove after failing are reported (an error line
-   * with their keys). Silent when left out, which only a test that does not look should do.
-   */
-  logger?: Logger;
+  /** Where files an upload could not remove after failing are reported (an error line with their keys). */
+  logger: Logger;
 }
 
 export function createMediaModule(deps: MediaDeps) {
-  const log = deps.logger ?? silentLogger;
+  const log = deps.logger;
   const avatars = createAvatarStorage({ blobs: deps.blobs, images: deps.images, maxPixels: deps.maxImagePixels, log });
   const photos = createPhotoPipeline({ blobs: deps.blobs, images: deps.images, photos: deps.photos, maxPixels: deps.maxImagePixels, log });
   return {

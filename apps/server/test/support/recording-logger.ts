@@ -1,0 +1,25 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Logger } from '../../src/platform/logger.js';
+
+export interface LoggedLine {
+  level: keyof Logger;
+  fields: Record<string, unknown>;
+  message?: string;
+}
+
+/** A Logger that keeps what it is given, for tests that check what the operator is told. */
+export function recordingLogger() {
+  const lines: LoggedLine[] = [];
+  const at = (level: keyof Logger) => (fields: object, message?: string) => void lines.push({ level, fields: fields as Record<string, unknown>, message });
+  const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return { log, lines };
+}
+
+/** Every file (not folder) under a file blob store's root, as blob keys, sorted. */
+export function filesOnDisk(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
