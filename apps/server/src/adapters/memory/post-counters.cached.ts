@@ -1,5 +1,4 @@
 import type { CommentStore, EngagementStore, PostCounters } from '../../modules/interactions/public.js';
-import type { Id } from '../../platform/ids.js';
 import { createIdCache, type IdCacheOptions } from './id-cache.js';
 
 /**
@@ -20,16 +19,8 @@ export function createPostCounterCache(options: IdCacheOptions) {
     engagement(store: EngagementStore): EngagementStore {
       return {
         ...store,
-        counters: (postIds) => cache.byId(postIds, async (missing) => {
-          const loaded = await store.counters(missing);
-          // Zeros are kept too; each value is a flat object of its own (no wrapper to step through).
-          const byPost = new Map<Id, PostCounters>();
-          for (const postId of missing) {
-            const counters = loaded.get(postId);
-            byPost.set(postId, { likes: counters?.likes ?? 0, comments: counters?.comments ?? 0 });
-          }
-          return byPost;
-        }),
+        // The store answers every id asked, zeros included, each a flat {likes, comments}: kept as they come.
+        counters: (postIds) => cache.byId(postIds, store.counters),
         like: (like, events) => cache.writing(like.postId, () => store.like(like, events)),
         unlike: (postId, userId, events) => cache.writing(postId, () => store.unlike(postId, userId, events)),
         forgetPost: (postId) => cache.writing(postId, () => store.forgetPost(postId)),
