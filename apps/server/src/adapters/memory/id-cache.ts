@@ -23,6 +23,12 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
   // One reading of the injected clock per call, for every get of its batch.
   const now = () => options.clock.now().getTime();
   const guard = createWriteGuard();
+  /** Loads a batch's misses in one call and keeps them, unless a write began or ended meanwhile. */
+  const loadMissing = (missing: Id[], load: (missing: Id[]) => Promise<Map<Id, V>>) =>
+    guard.loading(() => load(missing), (values) => {
+      const stored = now();
+      for (const [id, value] of values) cache.set(id, value, stored);
+    });
 
   return {
     async one(id: Id, load: (id: Id) => Promise<V | null>): Promise<V | null> {
@@ -49,12 +55,11 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
         if (!hit) (missing ??= []).push(ids[i]!);
       }
       if (missing === null) return hits as V[];
-      const keep = (values: V[]) => {
-        const stored = now();
-        for (const value of values) cache.set(idOf(value), value, stored);
-      };
-      const loaded = new Map<Id, V>();
-      for (const value of await guard.loading(() => load(missing), keep)) loaded.set(idOf(value), value);
+      const loaded = await loadMissing(missing, async (batch) => {
+        const byId = new Map<Id, V>();
+        for (const value of await load(batch)) byId.set(idOf(value), value);
+        return byId;
+      });
       const found: V[] = [];
       for (let i = 0; i < ids.length; i++) {
         const value = hits[i] ?? loaded.get(ids[i]!);
@@ -74,11 +79,7 @@ export function createIdCache<V extends object>(options: IdCacheOptions) {
         else (missing ??= []).push(id);
       }
       if (missing === null) return found;
-      const keep = (values: Map<Id, V>) => {
-        const stored = now();
-        for (const [id, value] of values) cache.set(id, value, stored);
-      };
-      for (const [id, value] of await guard.loading(() => load(missing), keep)) found.set(id, value);
+      for (const [id, value] of await loadMissing(missing, load)) found.set(id, value);
       return found;
     },
 
