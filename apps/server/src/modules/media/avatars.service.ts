@@ -1,25 +1,11 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../../platform/errors.js';
 import type { Id } from '../../platform/ids.js';
 import type { Logger } from '../../platform/logger.js';
 import { discardPartialUpload } from './blob-removal.js';
-import { admitImage, undecodableImage } from './image-policy.js';
+import { admitImage, readable } from './image-policy.js';
 import type { BlobStore, ImageProcessor } from './media.ports.js';
 
 const AVATAR_SIZES = [150, 320] as const;
-
-/**
- * A picture that passed its header check but cannot be decoded is the uploader's (422); a
- * write that fails is the server's, and keeps its own error (a 500, logged as one).
- */
-async function readable<T>(decoding: Promise<T>): Promise<T> {
-  try {
-    return await decoding;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw undecodableImage();
-  }
-}
 
 export interface StoredAvatar {
   sizes: Record<string, string>;

@@ -30,6 +30,20 @@ export const tooManyPixels = (header: ImageHeader, limit: number) =>
 export const undecodableImage = () =>
   new AppError(422, 'image_unreadable', 'This picture is damaged or incomplete and could not be read.');
 
+/**
+ * Awaits a decode of an admitted picture: one that fails is the uploader's (422), unless it
+ * already failed with a problem of its own. Only decoding goes through here: a write that
+ * fails is the server's, and keeps its own error (a 500, logged as one).
+ */
+export async function readable<T>(decoding: Promise<T>): Promise<T> {
+  try {
+    return await decoding;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw undecodableImage();
+  }
+}
+
 /** Answers the header of an acceptable picture, or throws the 4xx that says why not. */
 export async function admitImage(bytes: Buffer, images: ImageProcessor, maxPixels: number): Promise<ImageHeader> {
   const sniffed = sniffImageFormat(bytes);

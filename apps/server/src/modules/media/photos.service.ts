@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import { discardPartialUpload, removeBlobs } from './blob-removal.js';
-import { admitImage, undecodableImage } from './image-policy.js';
+import { admitImage, readable } from './image-policy.js';
 import { CROP_ASPECTS, FILTERS, type FilterName, nearestCrop } from './image-filters.js';
 import type { BlobStore, CropAspect, ImageHeader, ImageProcessor, PhotoProcessor, ProcessedPhoto } from './media.ports.js';
 
@@ -59,15 +58,10 @@ export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProce
 
     async prepare(bytes: Buffer, header: ImageHeader, options: { crop: CropAspect; filter: FilterName; story?: boolean }): Promise<PreparedPhoto> {
       const variants = options.story ? [...POST_VARIANTS, STORY_VARIANT] : POST_VARIANTS;
-      try {
-        const processed = await deps.photos.processPhoto(bytes, {
-          aspect: CROP_ASPECTS[options.crop], maxWidth: 1080, filter: FILTERS[options.filter], variants, quality: QUALITY,
-        });
-        return { header, processed, sha256: createHash('sha256').update(bytes).digest('hex'), original: bytes };
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        throw undecodableImage();
-      }
+      const processed = await readable(deps.photos.processPhoto(bytes, {
+        aspect: CROP_ASPECTS[options.crop], maxWidth: 1080, filter: FILTERS[options.filter], variants, quality: QUALITY,
+      }));
+      return { header, processed, sha256: createHash('sha256').update(bytes).digest('hex'), original: bytes };
     },
 
     /**
