@@ -1,15 +1,18 @@
 /** The SQLite adapters against the port contracts, each test on a fresh in-memory database. */
 import { describe, expect, it } from 'vitest';
 import { withRelationCache } from '../../src/adapters/memory/graph-store.cached.js';
+import { withPostCache } from '../../src/adapters/memory/post-store.cached.js';
 import { withUserCache } from '../../src/adapters/memory/user-store.cached.js';
 import { idList, openSqlite } from '../../src/adapters/sqlite/database.js';
 import { createOutboxWriter, createSqliteEventLog } from '../../src/adapters/sqlite/event-log.sqlite.js';
 import { createSqliteGraphStore } from '../../src/adapters/sqlite/graph-store.sqlite.js';
+import { createSqlitePostStore } from '../../src/adapters/sqlite/post-store.sqlite.js';
 import { createSqliteSessionStore } from '../../src/adapters/sqlite/session-store.sqlite.js';
 import { createSqliteSignInAttempts } from '../../src/adapters/sqlite/sign-in-attempts.sqlite.js';
 import { createSqliteUserStore } from '../../src/adapters/sqlite/user-store.sqlite.js';
 import { eventLogContract } from './event-log.contract.js';
 import { graphStoreContract } from './graph-store.contract.js';
+import { postStoreContract } from './post-store.contract.js';
 import { sessionStoreContract } from './session-store.contract.js';
 import { signInAttemptsContract } from './sign-in-attempts.contract.js';
 import { systemClock } from '../../src/platform/clock.js';
@@ -41,6 +44,14 @@ graphStoreContract('sqlite', () => {
 graphStoreContract('sqlite behind the relation cache', () => {
   const { db, outbox, events } = fresh();
   return { graph: withRelationCache(createSqliteGraphStore(db, outbox), { viewers: 100, ttlMs: 60_000, clock: systemClock }), events };
+});
+postStoreContract('sqlite', () => {
+  const { db, outbox, events } = fresh();
+  return { posts: createSqlitePostStore(db, outbox), events };
+});
+postStoreContract('sqlite + in-process cache', () => {
+  const { db, outbox, events } = fresh();
+  return { posts: withPostCache(createSqlitePostStore(db, outbox), { max: 1000, ttlMs: 60_000, clock: systemClock }), events };
 });
 eventLogContract('sqlite', () => {
   const { db, outbox, events } = fresh();
