@@ -20,9 +20,6 @@ import { filesOnDisk, recordingLogger } from '../support/recording-logger.js';
 
 const MAX_PIXELS = 50_000_000;
 
-
-
-
 let root: string;
 /** Which keys the disk refuses to remove (a read-only mount, a permissions mistake). */
 let refusesToRemove: (key: string) => boolean;

@@ -26,20 +26,17 @@ import { filesOnDisk, recordingLogger } from '../support/recording-logger.js';
 
 const MAX_PIXELS = 50_000_000;
 
-
-
-
 let root: string;
-let deletesFail: boolean;
+/** Which keys the disk refuses to remove (a read-only mount, a permissions mistake). */
+let refusesToRemove: (key: string) => boolean;
 let store: PostStore;
 
 function publishing(posts: PostStore) {
   const files = createFileBlobStore(root);
-  // The disk refuses removals (a read-only mount, a permissions mistake) while the test says so.
   const blobs = {
     ...files,
     async delete(key: string) {
-      if (deletesFail) throw Object.assign(new Error(`EROFS: read-only file system, unlink '${key}'`), { code: 'EROFS' });
+      if (refusesToRemove(key)) throw Object.assign(new Error(`EROFS: read-only file system, unlink '${key}'`), { code: 'EROFS' });
       return files.delete(key);
     },
   };
@@ -53,7 +50,7 @@ const input = async (idempotencyKey: string | null = null): Promise<PublishInput
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'pictor-publish-cleanup-'));
-  deletesFail = false;
+  refusesToRemove = () => false;
   const db = openSqlite(':memory:');
   store = createSqlitePostStore(db, createOutboxWriter(db));
 });
@@ -64,7 +61,7 @@ describe('publishing when the files written cannot be removed again', () => {
   const refusingStore = () => ({ ...store, create: async () => Promise.reject(refused) }) satisfies PostStore;
 
   it('when the post cannot be written and neither can its files be removed, then the orphaned files are logged and the publisher gets the original error', async () => {
-    deletesFail = true;
+    refusesToRemove = () => true;
     const { log, lines } = recordingLogger();
     await expect(publishing(refusingStore())(await input(), log)).rejects.toBe(refused);
 
@@ -82,6 +79,17 @@ describe('publishing when the files written cannot be removed again', () => {
     for (const key of files) expect(key).toContain(`/7/${line!.fields.postId}/`);
   });
 
+  it('when only some of its files cannot be removed, then the line names exactly those, the ones still on disk', async () => {
+    refusesToRemove = (key) => key.startsWith('originals/');
+    const { log, lines } = recordingLogger();
+    await expect(publishing(refusingStore())(await input(), log)).rejects.toBe(refused);
+
+    expect(lines).toHaveLength(1);
+    const left = filesOnDisk(root);
+    expect(left).toEqual([expect.stringMatching(/^originals\/7\/\d+\/[0-9a-f]{64}\.bin$/)]);
+    expect(lines[0]!.fields.files).toEqual(left);
+  });
+
   it('when the post cannot be written but its files can be removed, then nothing is left and nothing is logged', async () => {
     const { log, lines } = recordingLogger();
     await expect(publishing(refusingStore())(await input(), log)).rejects.toBe(refused);
@@ -92,7 +100,7 @@ describe('publishing when the files written cannot be removed again', () => {
   it('when another request with the same key made the post and our files cannot be removed, then they are logged and the publisher gets that post', async () => {
     const earlier = await publishing(store)(await input('same-key'), recordingLogger().log);
     const before = filesOnDisk(root);
-    deletesFail = true;
+    refusesToRemove = () => true;
     // The key was not there when this request looked, and is taken by the time it writes.
     const racing = { ...store, findByIdempotencyKey: async () => null } satisfies PostStore;
     const { log, lines } = recordingLogger();

@@ -95,6 +95,13 @@ export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProce
     filesOf: (photos: readonly Pick<StoredPhoto, 'variants' | 'originalKey'>[]): string[] => photos.flatMap(keysOf),
 
     /**
+     * Removes the files of photos no post points at (one that was never written). Best
+     * effort: the ones that cannot be removed are logged to `log`, with `context`, never
+     * thrown, so the caller's own answer stands.
+     */
+    discard: (files: readonly string[], log: Logger, context: Record<string, unknown>) => discardPartialUpload(deps.blobs, log, files, context),
+
+    /**
      * Removes the files; missing ones are fine. Tries every file, then throws if any
      * delete failed, so a job that calls it is retried instead of leaving orphans.
      */

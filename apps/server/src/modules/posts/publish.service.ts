@@ -68,7 +68,8 @@ export function createPublishing(deps: { posts: PostStore; photos: PhotoPipeline
       photos: stored.map((photo, index) => ({ ...photo, alt: details.alts[index]!, filter: details.filters[index]! })),
       commentsDisabled: false, hideLikeCount: false, archivedAt: null, createdAt: now, updatedAt: now,
     };
-    const discard = (reason: string) => discardFiles(deps.photos, log, { postId: id, files: deps.photos.filesOf(post.photos), reason });
+    // No row points at these files: a removal that fails is logged (which files, for which post, why), never thrown.
+    const discard = (reason: string) => deps.photos.discard(deps.photos.filesOf(post.photos), log, { postId: id, reason });
     const result = await deps.posts.create(post, input.idempotencyKey, [postCreated(post)]).catch(async (error: unknown) => {
       await discard('the post could not be written');
       throw error;
@@ -81,19 +82,6 @@ export function createPublishing(deps: { posts: PostStore; photos: PhotoPipeline
     if (!winner) throw conflict('idempotency_key_reused', 'The post this Idempotency-Key made was deleted meanwhile. Send it again.');
     return { post: winner, duplicates: [], created: false };
   };
-}
-
-/**
- * Removes the files of a post that was never written. No row points at them, so the
- * removal is best effort and its failure never replaces the answer; but nothing
- * would ever find those files again, so the failure is logged with what to remove.
- */
-async function discardFiles(photos: PhotoPipeline, log: Logger, lost: { postId: Id; files: string[]; reason: string }) {
-  try {
-    await photos.remove(lost.files);
-  } catch (err) {
-    log.error({ ...lost, err }, 'could not remove the files of an unpublished post: they are orphaned');
-  }
 }
 
 function validate(input: PublishInput) {
