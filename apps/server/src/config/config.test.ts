@@ -85,6 +85,13 @@ describe('configuration', () => {
     ]);
   });
 
+  it('when the cache sizes are set, then they are read; the timelines\' old name stops start-up with the new one', () => {
+    expect(loadConfig({ PICTOR_CACHE_TTL_SECONDS: '0', PICTOR_CACHE_ENTRIES: '500', PICTOR_CACHE_READERS: '20' }).cache).toEqual({ ttlMs: 0, entries: 500, readers: 20 });
+    expect(problemsOf({ PICTOR_CACHE_TIMELINES: '2000' })).toEqual([
+      'PICTOR_CACHE_TIMELINES is now PICTOR_CACHE_READERS (it sizes every per-reader cache); rename it',
+    ]);
+  });
+
   it('when several things are wrong, then every problem is listed at once in one message', () => {
     try {
       loadConfig({ PORT: 'x', PICTOR_ROLES: 'nope', PICTOR_COOKIE_SECURE: 'perhaps' });

@@ -75,6 +75,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   for (const engine of ['PICTOR_CASSANDRA_URL', 'PICTOR_REDIS_URL', 'PICTOR_S3_URL', 'PICTOR_KAFKA_URL', 'PICTOR_NEO4J_URL']) {
     if (env[engine]) problems.push(`${engine} is set, but this build has only the embedded profile (SQLite and local files); unset it`);
   }
+  // Renamed when it came to size the relation and affinity caches too: the old name, ignored, would size nothing.
+  if (env.PICTOR_CACHE_TIMELINES) problems.push('PICTOR_CACHE_TIMELINES is now PICTOR_CACHE_READERS (it sizes every per-reader cache); rename it');
   const feed = {
     celebrityFollowerThreshold: read.int('PICTOR_CELEBRITY_FOLLOWERS', 10_000, 1),
     timelineCapacity: read.int('PICTOR_TIMELINE_CAPACITY', 800, 20),
