@@ -35,9 +35,7 @@ export interface LoadSpec {
    * the load generator (which shares the machine with the server) stays cheap;
    * giving each client its own list spreads a run over many accounts.
    */
-  requestsFor?: (client: number) => NextRequest[];
-  /** Or: called before every request (simpler, but rebuilds each request, so the client costs more CPU). */
-  next?: () => NextRequest;
+  requestsFor: (client: number) => NextRequest[];
   /** The server's process id, to report its CPU time per answer. */
   serverPid?: number;
 }
@@ -61,14 +59,12 @@ export async function runLoad(spec: LoadSpec): Promise<LoadPoint> {
   const serverCpuBefore = spec.serverPid ? processCpuMs(spec.serverPid) : Number.NaN;
   const machineBefore = machineCpuTicks();
   const result = await new Promise<autocannon.Result>((done, fail) => {
-    const { requestsFor, next } = spec;
-    const options: autocannon.Options = { url: spec.url, connections: spec.connections, duration: spec.seconds, timeout: 30 };
-    if (requestsFor) {
-      options.requests = requestsFor(0).map(toRequest);
-      options.setupClient = (client) => client.setRequests(requestsFor(clients++).map(toRequest));
-    } else if (next) {
-      options.requests = [{ setupRequest: (req) => ({ ...req, ...toRequest(next()) }) }];
-    }
+    const { requestsFor } = spec;
+    const options: autocannon.Options = {
+      url: spec.url, connections: spec.connections, duration: spec.seconds, timeout: 30,
+      requests: requestsFor(0).map(toRequest),
+      setupClient: (client) => client.setRequests(requestsFor(clients++).map(toRequest)),
+    };
     const instance = autocannon(options, (error, finished) => (error ? fail(error) : done(finished)));
     instance.on('response', (_client, status, _bytes, ms) => {
       if (status >= 200 && status < 300) latencies.push(ms);
