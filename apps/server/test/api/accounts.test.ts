@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile } from '../factories/multipart.js';
-import { expectProblem, GOOD_PASSWORD, signUp, uniqueName } from '../factories/users.js';
+import { jpeg } from '../factories/photos.js';
+import { expectProblem, GOOD_PASSWORD, signUp, type TestUser, uniqueName } from '../factories/users.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
 let server: TestServer;
@@ -256,5 +257,31 @@ describe('delete account', () => {
     expect(readdirSync(avatarDir)).toEqual([]);
     const again = await signUp(server, { username: user.username, email: user.email });
     expect(again.id).not.toBe(user.id);
+  });
+});
+
+describe('avatar files left behind', () => {
+  const upload = async (user: TestUser, seed: number) => user.call({ method: 'PUT', url: '/api/v1/me/avatar', ...multipartFile(await jpeg(300, 300, seed), 'me.jpg', 'image/jpeg') });
+  /** Puts a folder where an avatar's small file is: the disk then refuses to remove it, as a read-only mount would. */
+  function pinSmallFile(avatar: { urls: Record<string, string> }) {
+    const small = join(server.dataDir, 'media', new URL(avatar.urls['150']!, 'http://x').pathname.replace(/^\/media\//, ''));
+    rmSync(small);
+    mkdirSync(small);
+    writeFileSync(join(small, 'pinned'), '');
+  }
+
+  it('when the old avatar\'s files cannot be removed, then replacing or removing it still succeeds: the change is made and answered', async () => {
+    const user = await signUp(server);
+    const first = await upload(user, 1);
+    expect(first.statusCode).toBe(200);
+    pinSmallFile(first.json().avatar);
+    const replaced = await upload(user, 2);
+    expect(replaced.statusCode).toBe(200);
+    expect((await user.call({ method: 'GET', url: '/api/v1/me' })).json().avatar).toEqual(replaced.json().avatar);
+
+    pinSmallFile(replaced.json().avatar);
+    const removed = await user.call({ method: 'DELETE', url: '/api/v1/me/avatar' });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().avatar).toBeNull();
   });
 });

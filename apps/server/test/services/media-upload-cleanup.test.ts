@@ -136,3 +136,19 @@ describe('storing an avatar when a write fails part way', () => {
     expect(filesOnDisk(root)).toEqual([]);
   });
 });
+
+describe('discarding an avatar no account points at any more', () => {
+  it('when one of its files cannot be removed, then that file is logged and nothing is thrown: the replacement or removal stands', async () => {
+    const { log, lines } = recordingLogger();
+    const media = mediaModule(log);
+    const avatar = await media.avatars.store('7', await jpeg(400, 400, 23));
+    refusesToRemove = (key) => key.endsWith('-320.webp');
+
+    await media.avatars.discard(avatar);
+
+    expect(filesOnDisk(root)).toEqual([avatar.sizes['320']]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'error', fields: { files: [avatar.sizes['320']] } });
+    expect(Object.keys(lines[0]!.fields).sort()).toEqual(['err', 'files']);
+  });
+});

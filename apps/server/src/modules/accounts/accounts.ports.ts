@@ -67,5 +67,10 @@ export type BlockedAmong = (viewerId: Id, otherIds: readonly Id[]) => Promise<Se
 /** Turns uploaded bytes into a stored, resized, metadata-free avatar. */
 export interface AvatarStorage {
   store(ownerId: Id, bytes: Buffer): Promise<AvatarRef>;
-  remove(avatar: AvatarRef): Promise<void>;
+  /**
+   * Removes the files of an avatar no account points at (replaced, removed, or never saved).
+   * Never throws: a file it cannot remove is logged for the operator, and the change the
+   * person made (or the error that stopped it) is what they hear.
+   */
+  discard(avatar: AvatarRef): Promise<void>;
 }

@@ -39,10 +39,10 @@ export function createProfileEditing(deps: { users: UserStore; avatars: AvatarSt
       try {
         await deps.users.updateProfile(userId, { avatar }, [profileChanged(userId, ['avatar'])]);
       } catch (error) {
-        await deps.avatars.remove(unshared(avatar, before.avatar));
+        await deps.avatars.discard(unshared(avatar, before.avatar));
         throw error;
       }
-      if (before.avatar) await deps.avatars.remove(unshared(before.avatar, avatar));
+      if (before.avatar) await deps.avatars.discard(unshared(before.avatar, avatar));
       return current(userId);
     },
 
@@ -50,7 +50,7 @@ export function createProfileEditing(deps: { users: UserStore; avatars: AvatarSt
       const before = await current(userId);
       if (before.avatar) {
         await deps.users.updateProfile(userId, { avatar: null }, [profileChanged(userId, ['avatar'])]);
-        await deps.avatars.remove(before.avatar);
+        await deps.avatars.discard(before.avatar);
       }
       return current(userId);
     },

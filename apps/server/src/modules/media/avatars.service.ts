@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Id } from '../../platform/ids.js';
 import type { Logger } from '../../platform/logger.js';
-import { discardPartialUpload } from './blob-removal.js';
+import { discardUnreferenced } from './blob-removal.js';
 import { admitImage, readable } from './image-policy.js';
 import type { BlobStore, ImageProcessor } from './media.ports.js';
 
@@ -14,7 +14,8 @@ export interface StoredAvatar {
 
 /**
  * Avatars: square crops at two sizes, WebP, metadata stripped, content-addressed keys.
- * A failed store removes the sizes it wrote; any it cannot is logged to `log`.
+ * A failed store removes the sizes it wrote, and `discard` an avatar no account points
+ * at; any file either cannot remove is logged to `log`.
  */
 export function createAvatarStorage(deps: { blobs: BlobStore; images: ImageProcessor; maxPixels: number; log: Logger }) {
   return {
@@ -36,12 +37,18 @@ export function createAvatarStorage(deps: { blobs: BlobStore; images: ImageProce
         return { sizes, color };
       } catch (error) {
         // A removal that fails is logged, never thrown: the person uploading hears why the upload failed.
-        await discardPartialUpload(deps.blobs, deps.log, written);
+        await discardUnreferenced(deps.blobs, deps.log, written);
         throw error;
       }
     },
+    /** Removes an avatar's files; throws if any delete failed, so the job that calls it is retried. */
     async remove(avatar: StoredAvatar): Promise<void> {
       await Promise.all(Object.values(avatar.sizes).map((key) => deps.blobs.delete(key)));
     },
+    /**
+     * Removes the files of an avatar no account points at any more (replaced or removed):
+     * the change is made, so a file that cannot be removed is logged, never thrown.
+     */
+    discard: (avatar: StoredAvatar) => discardUnreferenced(deps.blobs, deps.log, Object.values(avatar.sizes)),
   };
 }

@@ -21,13 +21,13 @@ export async function removeBlobs(blobs: BlobStore, keys: readonly string[]): Pr
 }
 
 /**
- * Removes what an upload wrote before it failed (or what a post that was never written
- * held). No record points at those files, so the removal never replaces the error or
- * answer the caller is about to give; but nothing would ever look for them again either,
- * so the ones left behind are logged by key, with the caller's `context`, for an operator
- * to remove (keys and reasons only: never the bytes).
+ * Removes files no record points at: what an upload wrote before it failed, a post that
+ * was never written, an avatar replaced or removed. The removal never replaces the error
+ * or answer the caller is about to give; but nothing would ever look for those files
+ * again either, so the ones left behind are logged by key, with the caller's `context`,
+ * for an operator to remove (keys and reasons only: never the bytes).
  */
-export async function discardPartialUpload(blobs: BlobStore, log: Logger, written: readonly string[], context: Record<string, unknown> = {}): Promise<void> {
-  const failure = await removeBlobs(blobs, written);
-  if (failure) log.error({ ...context, files: failure.keys, err: failure.error }, 'could not remove the files of a failed upload: they are orphaned');
+export async function discardUnreferenced(blobs: BlobStore, log: Logger, files: readonly string[], context: Record<string, unknown> = {}): Promise<void> {
+  const failure = await removeBlobs(blobs, files);
+  if (failure) log.error({ ...context, files: failure.keys, err: failure.error }, 'could not remove files nothing points at: they are orphaned');
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../../platform/logger.js';
-import { discardPartialUpload, removeBlobs } from './blob-removal.js';
+import { discardUnreferenced, removeBlobs } from './blob-removal.js';
 import { admitImage, readable } from './image-policy.js';
 import { CROP_ASPECTS, FILTERS, type FilterName, nearestCrop } from './image-filters.js';
 import type { BlobStore, CropAspect, ImageHeader, ImageProcessor, PhotoProcessor, ProcessedPhoto } from './media.ports.js';
@@ -79,7 +79,7 @@ export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProce
         for (const photo of photos) stored.push(await storeOne(prefix, photo, put));
         return stored;
       } catch (error) {
-        await discardPartialUpload(deps.blobs, deps.log, written);
+        await discardUnreferenced(deps.blobs, deps.log, written);
         throw error;
       }
     },
@@ -99,7 +99,7 @@ export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProce
      * effort: the ones that cannot be removed are logged to `log`, with `context`, never
      * thrown, so the caller's own answer stands.
      */
-    discard: (files: readonly string[], log: Logger, context: Record<string, unknown>) => discardPartialUpload(deps.blobs, log, files, context),
+    discard: (files: readonly string[], log: Logger, context: Record<string, unknown>) => discardUnreferenced(deps.blobs, log, files, context),
 
     /**
      * Removes the files; missing ones are fine. Tries every file, then throws if any
