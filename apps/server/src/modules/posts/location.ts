@@ -4,7 +4,7 @@ import type { GeoPoint } from './posts.types.js';
 
 const MAX_PLACE_NAME = 200;
 
-/** A place as clients send it: null coordinates count as none. */
+/** A place as clients send it, not yet checked: null coordinates count as none. */
 export interface PlaceInput {
   name: string;
   lat?: number | null;
@@ -12,27 +12,25 @@ export interface PlaceInput {
 }
 
 /**
- * A place as a client sends it, already parsed from JSON (publishing's location form field,
- * an edit's body): {"name": …}, or {"lat": …, "lon": …, "name": …}. Only the shape is read
- * here; `validateLocation` checks the values. Publishing and editing both come through here,
- * so a place is accepted, or refused, the same way wherever it is typed.
+ * Publishing's location field, parsed from JSON: {"name": …}, or {"lat": …, "lon": …, "name": …}.
+ * Only an object can be a place; its values are `validateLocation`'s to check (an edit's body
+ * arrives as an object already, and goes straight there).
  */
-export function readPlace(value: unknown): GeoPoint {
+export function readPlace(value: unknown): PlaceInput {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalidField('location', 'an object with a name, and lat and lon when known');
-  const { lat, lon, name } = value as Record<string, unknown>;
-  const place: GeoPoint = { name: name as string };
-  // null counts as absent: some clients send {"lat": null, "lon": null} for "no coordinates".
-  if (lat !== undefined && lat !== null) place.lat = lat as number;
-  if (lon !== undefined && lon !== null) place.lon = lon as number;
-  return place;
+  return value as PlaceInput;
 }
 
 /**
  * A place is a name (1 to 200 characters, one line, no invisible characters) and, when the
- * device shared them, coordinates: both or neither. Answers the cleaned place.
+ * device shared them, coordinates: both or neither. Answers the cleaned place. Publishing and
+ * editing both check a place here, so it is accepted, or refused, the same way wherever it is typed.
  */
-export function validateLocation(location: GeoPoint): GeoPoint {
-  const { lat, lon, name } = location;
+export function validateLocation(place: PlaceInput): GeoPoint {
+  const { name } = place;
+  // null counts as absent: some clients send {"lat": null, "lon": null} for "no coordinates".
+  const lat = place.lat ?? undefined;
+  const lon = place.lon ?? undefined;
   if (typeof name !== 'string') throw invalidField('location.name', 'the place name, as text');
   if (hasForbiddenCharacters(name)) throw invalidField('location.name', 'contains invisible or control characters');
   const cleaned = cleanText(name);

@@ -5,7 +5,7 @@ import type { AccountDirectory, User } from '../accounts/public.js';
 import type { Visibility } from '../graph/public.js';
 import type { PhotoPipeline } from '../media/public.js';
 import { cleanAlt, parseCaption } from './caption.js';
-import { type PlaceInput, readPlace, validateLocation } from './location.js';
+import { type PlaceInput, validateLocation } from './location.js';
 import { PostEvents, postChanged, postDeleted } from './posts.events.js';
 import { invalidField, notYourPost, postNotFound } from './posts.errors.js';
 import type { PostStore } from './posts.ports.js';
@@ -81,7 +81,7 @@ export function createPostAccess(deps: AccessDeps) {
         if (edit.alts.length !== post.photos.length) throw invalidField('alts', `give one alt text for each of the ${post.photos.length} photos`);
         patch.alts = edit.alts.map(cleanAlt);
       }
-      if (edit.location !== undefined) patch.location = edit.location === null ? null : validateLocation(readPlace(edit.location));
+      if (edit.location !== undefined) patch.location = edit.location === null ? null : validateLocation(edit.location);
       const updated = await posts.update(postId, patch, deps.clock.now(), [postChanged(PostEvents.updated, post)]);
       if (!updated) throw postNotFound();
       return updated;

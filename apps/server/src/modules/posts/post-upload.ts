@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { readPlace } from './location.js';
+import { type PlaceInput, readPlace } from './location.js';
 import { invalidField } from './posts.errors.js';
-import type { GeoPoint } from './posts.types.js';
 import type { PublishInput } from './publish.service.js';
 
 /** What the form carries: the publishing input less what the route adds (owner, idempotency key). */
@@ -57,9 +56,9 @@ function listField(values: string[]): string[] {
  * The location field: JSON with a place name and, optionally, coordinates —
  * {"name": "Ocean Beach"} or {"lat": 37.77, "lon": -122.42, "name": "Ocean Beach"}.
  * The JSON is read here and its shape by readPlace; publishing checks the values (validateLocation),
- * the two checks an edit of the place goes through too.
+ * as an edit of the place does.
  */
-function parseLocation(raw: string | undefined): GeoPoint | null {
+function parseLocation(raw: string | undefined): PlaceInput | null {
   if (raw === undefined || raw.trim() === '') return null;
   let value: unknown;
   try {

@@ -5,11 +5,11 @@ import type { Logger } from '../../platform/logger.js';
 import { type CropAspect, type FilterName, isCropAspect, isFilterName, type PhotoPipeline, type PreparedPhoto } from '../media/public.js';
 import { cleanAlt, cleanTags, parseCaption } from './caption.js';
 import { findDuplicates } from './duplicates.js';
-import { validateLocation } from './location.js';
+import { type PlaceInput, validateLocation } from './location.js';
 import { postCreated } from './posts.events.js';
 import { invalidField, noPhotos, tooManyPhotos } from './posts.errors.js';
 import type { PostStore } from './posts.ports.js';
-import type { DuplicateMatch, GeoPoint, Post } from './posts.types.js';
+import type { DuplicateMatch, Post } from './posts.types.js';
 
 const MAX_PHOTOS = 10;
 
@@ -20,7 +20,7 @@ export interface PublishInput {
   crop?: string;
   filters: string[];
   alts: string[];
-  location: GeoPoint | null;
+  location: PlaceInput | null;
   tags: string[];
   idempotencyKey: string | null;
 }
