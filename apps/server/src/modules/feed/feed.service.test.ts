@@ -20,7 +20,7 @@ function reading(total: number, gone: ReadonlySet<string>) {
       return new Map(batch.filter((e) => !gone.has(e.postId)).map((e) => [e.postId, { postId: e.postId } as FeedItem]));
     },
   } as unknown as FeedItems;
-  const feed = createFeedReading({ candidates, items, clock: { now: () => new Date() } });
+  const feed = createFeedReading({ candidates, items });
   return { feed, entries, loads: () => loads };
 }
 

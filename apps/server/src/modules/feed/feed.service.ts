@@ -1,4 +1,3 @@
-import type { Clock } from '../../platform/clock.js';
 import { compareIds, type Id } from '../../platform/ids.js';
 import type { Candidates } from './candidates.js';
 import { type FeedPosition, postHash } from './feed-cursor.js';
@@ -22,7 +21,7 @@ export interface FeedPageResult {
  * that can never repeat or skip). Entries the rules drop are stepped over; a
  * page is topped up from further down, a bounded number of rounds.
  */
-export function createFeedReading(deps: { candidates: Candidates; items: FeedItems; clock: Clock }) {
+export function createFeedReading(deps: { candidates: Candidates; items: FeedItems }) {
   const { candidates, items } = deps;
 
   async function following(viewerId: Id, before: Id | null, limit: number): Promise<FeedPageResult> {

@@ -40,7 +40,7 @@ export function createFeedModule(deps: FeedDeps) {
     posts: deps.posts, accounts: deps.accounts, graph: deps.graph, engagement: deps.interactions.engagement, affinity: deps.interactions.affinity, clock,
   });
   const pageJson = createFeedPageJson({ present: deps.present, mediaUrl });
-  const reading = createFeedReading({ candidates, items, clock });
+  const reading = createFeedReading({ candidates, items });
   const upkeep = createTimelineUpkeep({ timelines, recent, graph: deps.graph, accounts: deps.accounts, clock, settings: deps.settings });
 
   return {
