@@ -62,6 +62,38 @@ async function burst(heart, clicks) {
   return expected;
 }
 
+/** That the heart is pressed and the count shown exactly as `truth` says (the server's state). */
+async function assertShows(heart, count, truth, why = '') {
+  assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked, `the heart disagrees with the server${why}`);
+  assert.equal(await shownCount(count), truth.likes, `the count disagrees with the server${why}`);
+}
+
+/**
+ * Clicks `heart` in quick bursts of `bursts` clicks with its answers held back (holdAnswers). After
+ * each burst one request was in flight at a time, the server holds where the clicks left the heart,
+ * and heart and count show what the server (`truth()`) holds; after a reload too.
+ */
+async function rapidClicks(page, { pattern, heart, count, truth, bursts }) {
+  const likes = await holdAnswers(page, pattern);
+  try {
+    for (const clicks of bursts) {
+      likes.startBurst();
+      const expected = await burst(heart, clicks);
+      await likes.settled();
+      assert.equal(likes.traffic.mostInFlight, 1, `${clicks} clicks had ${likes.traffic.mostInFlight} like requests in flight together`);
+      const held = await truth();
+      assert.equal(held.liked, expected, `after ${clicks} clicks the server holds liked=${held.liked}`);
+      await assertShows(heart, count, held);
+    }
+  } finally {
+    await likes.stop();
+  }
+  const held = await truth();
+  await page.reload();
+  await heart.waitFor();
+  await assertShows(heart, count, held, ' after a reload');
+}
+
 async function postTruth(page, postId) {
   const post = await (await page.request.get(`/api/v1/posts/${postId}`)).json();
   return { liked: post.viewerHasLiked, likes: post.likes };
@@ -102,30 +134,16 @@ export const likeJourneys = [
     name: 'rapid clicks on a post heart: it flips at once, one request at a time, and ends where the server is',
     async run(world) {
       const bob = world.bob.page;
-      const likes = await holdAnswers(bob, POST_LIKE);
       await bob.goto(`/p/${world.postId}`);
       const heart = postHeart(bob);
-      const count = bob.locator('.likes-line');
       await heart.waitFor();
-      try {
-        for (const clicks of [2, 3, 2, 3]) {
-          likes.startBurst();
-          const expected = await burst(heart, clicks);
-          await likes.settled();
-          assert.equal(likes.traffic.mostInFlight, 1, `${clicks} clicks had ${likes.traffic.mostInFlight} like requests in flight together`);
-          const truth = await postTruth(bob, world.postId);
-          assert.equal(truth.liked, expected, `after ${clicks} clicks the server holds liked=${truth.liked}`);
-          assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked, 'the heart disagrees with the server');
-          assert.equal(await shownCount(count), truth.likes, 'the count disagrees with the server');
-        }
-      } finally {
-        await likes.stop();
-      }
-      const truth = await postTruth(bob, world.postId);
-      await bob.reload();
-      await heart.waitFor();
-      assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked);
-      assert.equal(await shownCount(count), truth.likes);
+      await rapidClicks(bob, {
+        pattern: POST_LIKE,
+        heart,
+        count: bob.locator('.likes-line'),
+        truth: () => postTruth(bob, world.postId),
+        bursts: [2, 3, 2, 3],
+      });
     },
   },
   {
@@ -136,30 +154,15 @@ export const likeJourneys = [
       const csrf = (await world.alice.context.cookies()).find((c) => c.name === 'pictor_csrf')?.value ?? '';
       assert.ok((await alice.request.post(`/api/v1/posts/${world.postId}/comments`, { data: { text }, headers: { 'x-csrf-token': csrf } })).ok());
       const bob = world.bob.page;
-      const likes = await holdAnswers(bob, COMMENT_LIKE);
       await bob.goto(`/p/${world.postId}`);
       const item = bob.locator('.comment', { hasText: text });
-      const heart = item.getByRole('button', { name: `Like comment by ${world.alice.username}` });
-      const count = item.locator('.comment-meta span', { hasText: /\blikes?$/ });
-      try {
-        for (const clicks of [3, 2, 3]) {
-          likes.startBurst();
-          const expected = await burst(heart, clicks);
-          await likes.settled();
-          assert.equal(likes.traffic.mostInFlight, 1, `${clicks} clicks had ${likes.traffic.mostInFlight} comment like requests in flight together`);
-          const truth = await commentTruth(bob, world.postId, text);
-          assert.equal(truth.liked, expected, `after ${clicks} clicks the server holds liked=${truth.liked}`);
-          assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked, 'the heart disagrees with the server');
-          assert.equal(await shownCount(count), truth.likes, 'the count disagrees with the server');
-        }
-      } finally {
-        await likes.stop();
-      }
-      const truth = await commentTruth(bob, world.postId, text);
-      await bob.reload();
-      await heart.waitFor();
-      assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked);
-      assert.equal(await shownCount(count), truth.likes);
+      await rapidClicks(bob, {
+        pattern: COMMENT_LIKE,
+        heart: item.getByRole('button', { name: `Like comment by ${world.alice.username}` }),
+        count: item.locator('.comment-meta span', { hasText: /\blikes?$/ }),
+        truth: () => commentTruth(bob, world.postId, text),
+        bursts: [3, 2, 3],
+      });
     },
   },
   {
@@ -174,8 +177,7 @@ export const likeJourneys = [
       try {
         await heart.click();
         await bob.getByText('Pictor could not be reached').waitFor();
-        assert.equal((await heart.getAttribute('aria-pressed')) === 'true', truth.liked);
-        assert.equal(await shownCount(bob.locator('.likes-line')), truth.likes);
+        await assertShows(heart, bob.locator('.likes-line'), truth);
       } finally {
         await bob.unroute(POST_LIKE);
       }
