@@ -54,7 +54,7 @@ export function affinityScore(affinity: { likes: number; comments: number }): nu
   return 1 - Math.exp(-(Math.max(0, affinity.likes) + 3 * Math.max(0, affinity.comments)) / 10);
 }
 
-function scoreCandidate(c: RankCandidate, nowMs: number, w: RankingWeights = RANKING_WEIGHTS): number {
+function scoreCandidate(c: RankCandidate, nowMs: number, w: RankingWeights): number {
   return w.recency * recencyScore(c.createdAtMs, nowMs, w.halfLifeHours)
     + w.engagement * engagementScore(c.likes, c.comments)
     + w.affinity * affinityScore(c.affinity);
