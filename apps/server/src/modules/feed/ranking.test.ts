@@ -88,4 +88,30 @@ describe('diversify', () => {
     const items = ['a', 'b', 'a', 'b'].map((authorId, i) => ({ authorId, i }));
     expect(diversify(items, 2).map((x) => x.i)).toEqual([0, 1, 2, 3]);
   });
+  it('when any list is diversified, then the result is the plain greedy rule\'s: best pending, unless its author has run maxRun, then the best other', () => {
+    // The rule as first written (re-checking the last maxRun items, splicing the pick out), the
+    // reference the single-pass version must match whatever the run lengths and authors.
+    const plain = <T extends { authorId: string }>(ranked: readonly T[], maxRun: number): T[] => {
+      const pending = [...ranked];
+      const out: T[] = [];
+      while (pending.length > 0) {
+        const last = out.slice(-maxRun);
+        const runAuthor = last.length === maxRun && last.every((x) => x.authorId === last[0]!.authorId) ? last[0]!.authorId : null;
+        const other = runAuthor === null ? -1 : pending.findIndex((x) => x.authorId !== runAuthor);
+        out.push(pending.splice(Math.max(0, other), 1)[0]!);
+      }
+      return out;
+    };
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let round = 0; round < 2000; round++) {
+      const authors = 1 + random(5);
+      const maxRun = 1 + random(4);
+      const items = Array.from({ length: random(40) }, (_, i) => ({ authorId: String(random(authors)), i }));
+      expect(diversify(items, maxRun).map((x) => x.i)).toEqual(plain(items, maxRun).map((x) => x.i));
+    }
+  });
 });
