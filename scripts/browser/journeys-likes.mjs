@@ -1,7 +1,7 @@
-// Journeys for hearts under rapid clicks and for the likers sheet past its first page.
+// Journeys for hearts under rapid clicks and across a sign-out, and for the likers sheet past its first page.
 // They run after journeys-organise.mjs, in the same world (alice has posted world.postId; bob follows her).
 import assert from 'node:assert/strict';
-import { checkA11y, PASSWORD, shoot, uniqueName } from './helpers.mjs';
+import { checkA11y, DESKTOP, PASSWORD, shoot, uniqueName } from './helpers.mjs';
 
 const POST_LIKE = /\/api\/v1\/posts\/\d+\/like$/;
 const COMMENT_LIKE = /\/api\/v1\/posts\/\d+\/comments\/\d+\/like$/;
@@ -239,4 +239,50 @@ export const likeJourneys = [
       await bob.keyboard.press('Escape');
     },
   },
+  {
+    name: 'signing out while a like is on its way sends nothing for the next person to sign in',
+    async run(world) {
+      // A session of bob's own, so signing it out leaves world.bob's signed in.
+      const context = await world.browser.newContext({ viewport: DESKTOP, baseURL: world.url });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      try {
+        await signIn(page, world.bob.username);
+        await page.goto(`/p/${world.postId}`);
+        const heart = postHeart(page);
+        await heart.waitFor();
+        if ((await heart.getAttribute('aria-pressed')) !== 'true') await Promise.all([page.waitForResponse(POST_LIKE), heart.click()]);
+        // Two clicks: bob's unlike goes out and its answer is held; the like after it waits its turn.
+        let sent = 0;
+        let release = () => {};
+        const held = new Promise((resolve) => (release = resolve));
+        await page.route(POST_LIKE, async (route) => {
+          sent++;
+          const response = await route.fetch();
+          await held;
+          await route.fulfill({ response });
+        });
+        await burst(heart, 2);
+        await page.getByRole('link', { name: 'Settings' }).click();
+        await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+        await signIn(page, world.carol.username);
+        release();
+        await page.waitForTimeout(1500);
+        assert.equal(sent, 1, "bob's like was sent once carol had signed in");
+        const seen = await (await world.carol.page.request.get(`/api/v1/posts/${world.postId}`)).json();
+        assert.equal(seen.viewerHasLiked, false, 'carol likes a post she never touched');
+      } finally {
+        await context.close();
+      }
+    },
+  },
 ];
+
+/** Signs in through the form, which leaves the app running (no page load between sessions). */
+async function signIn(page, username) {
+  if (!page.url().includes('/accounts/login')) await page.goto('/accounts/login');
+  await page.getByLabel('Username or email').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}

@@ -1,6 +1,8 @@
+import type { Me } from '@pictor/contract';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
-import { useMe } from '../auth/session';
+import { meKey, useMe } from '../auth/session';
 import type { LikeState, LikeSyncs, SendLike } from './like-sync';
 
 const LikeSyncsContext = createContext<LikeSyncs | null>(null);
@@ -33,18 +35,31 @@ interface Heart {
  */
 export function useLikeToggle({ target, postId, shown, send }: Heart) {
   const syncs = useLikeSyncs();
+  const client = useQueryClient();
   const me = useMe().data;
   const navigate = useNavigate();
-  const subscribe = useCallback((listener: () => void) => syncs.subscribe(target, listener), [syncs, target]);
-  const view = useSyncExternalStore(subscribe, () => syncs.view(target));
+  // A heart is one person's: whoever signs in next never sees, or continues, the last one's traffic.
+  const key = `${me?.id ?? ''}:${target}`;
+  const subscribe = useCallback((listener: () => void) => syncs.subscribe(key, listener), [syncs, key]);
+  const view = useSyncExternalStore(subscribe, () => syncs.view(key));
   const { liked, likes } = view ?? shown;
 
   function toggle(on?: boolean) {
     if (!me) return void navigate(`/accounts/login?next=/p/${postId}`);
     // Read at the click, not at the last render: a second click may come before React draws the first.
-    const now = syncs.view(target)?.liked ?? shown.liked;
+    const now = syncs.view(key)?.liked ?? shown.liked;
     const next = on ?? !now;
-    if (next !== now) syncs.set(target, next, shown, send);
+    if (next !== now) syncs.set(key, next, shown, whileSignedIn(client, me.id, send));
   }
   return { liked, likes, toggle, error: view?.error ?? null };
+}
+
+/**
+ * `send` for as long as `viewer` is signed in. A like waiting its turn goes out after the click,
+ * with whatever session cookie is there by then: without this, signing out and in as someone else
+ * meanwhile would send it for them.
+ */
+function whileSignedIn(client: QueryClient, viewer: string, send: SendLike): SendLike {
+  return (on) =>
+    client.getQueryData<Me | null>(meKey)?.id === viewer ? send(on) : Promise.reject(new Error('You signed out before this like was sent.'));
 }
