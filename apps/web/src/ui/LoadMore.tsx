@@ -12,8 +12,9 @@ interface Pager {
 }
 
 /**
- * Fetches the next page while the sentinel is still `ahead` pixels below the viewport,
- * so scrolling rarely reaches the end; a button stays for keyboard and no-JS-observer users.
+ * Fetches the next page while the sentinel is still `ahead` pixels below what is in view (the
+ * page, or the box that scrolls the list, such as a sheet), so scrolling rarely reaches the end;
+ * a button stays for keyboard and no-JS-observer users.
  * After a page fails the observer stands down (it would otherwise ask again as soon as the
  * failure settled, for as long as the end is in view) and the button offers to try again.
  */
@@ -28,7 +29,7 @@ export function LoadMore({ query, ahead = 1200 }: { query: Pager; ahead?: number
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) fetchNextPage();
       },
-      { rootMargin: `0px 0px ${ahead}px 0px` },
+      { root: scrollingBox(node), rootMargin: `0px 0px ${ahead}px 0px` },
     );
     observer.observe(node);
     return () => observer.disconnect();
@@ -46,6 +47,18 @@ export function LoadMore({ query, ahead = 1200 }: { query: Pager; ahead?: number
       )}
     </div>
   );
+}
+
+/**
+ * The nearest box that scrolls `node`, or null when the page does. Watched from the page, a list
+ * in a box (the likers sheet) would look no further ahead than the box shows: what the box has
+ * scrolled out of view is cut off before the margin counts.
+ */
+function scrollingBox(node: Element): Element | null {
+  for (let box = node.parentElement; box && box !== document.body; box = box.parentElement) {
+    if (/auto|scroll/.test(getComputedStyle(box).overflowY)) return box;
+  }
+  return null;
 }
 
 /** Part of a list did not come: the reason, and a button to ask again (inline, unlike ErrorState). */
