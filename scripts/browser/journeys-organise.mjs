@@ -57,7 +57,7 @@ export const organiseJourneys = [
     },
   },
   {
-    name: 'editing a caption, alt text and the location (added, changed, removed) from the post menu',
+    name: 'editing a caption, alt text and the location (added, changed, left alone, removed) from the post menu',
     async run(world) {
       const { page } = world.alice;
       await page.goto(`/p/${world.postId}`);
@@ -87,6 +87,14 @@ export const organiseJourneys = [
       await sheet.waitFor({ state: 'hidden' });
       await page.locator('article .post-location', { hasText: 'Venice Beach' }).waitFor();
       await page.reload();
+      assert.equal((await place.textContent())?.replace('Location: ', '').trim(), 'Venice Beach');
+
+      // Untouched: an edit of the alt text alone sends only that, so the place stays as it is.
+      await postMenu(page, 'Edit');
+      await sheet.getByLabel('Alt text').fill('A gradient with a circle, by the sea');
+      const [patch] = await Promise.all([page.waitForRequest((r) => r.method() === 'PATCH'), sheet.getByRole('button', { name: 'Save' }).click()]);
+      assert.deepEqual(patch.postDataJSON(), { alts: ['A gradient with a circle, by the sea'] });
+      await sheet.waitFor({ state: 'hidden' });
       assert.equal((await place.textContent())?.replace('Location: ', '').trim(), 'Venice Beach');
 
       // Removed: an emptied field takes the place off; the caption stays as it was.

@@ -1,4 +1,4 @@
-import type { Post } from '@pictor/contract';
+import type { Post, UpdatePostBody } from '@pictor/contract';
 import { type FormEvent, useState } from 'react';
 import { errorText } from '../../api/client';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -18,8 +18,17 @@ export function EditPostForm({ post, onDone }: { post: Post; onDone: () => void 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    // An emptied place field sends null, which removes the place.
-    edit.mutate({ caption, location, alts, commentsDisabled, hideLikeCount }, { onSuccess: onDone });
+    // Only what the person changed: PATCH keeps the rest, so an edit made meanwhile elsewhere (another
+    // tab) is not undone by this form's older copy. The place counts as changed once typed in or pinned
+    // (LocationInput answers a new value); an emptied field sends null, which removes it.
+    const changes: UpdatePostBody = {};
+    if (caption !== post.caption) changes.caption = caption;
+    if (location !== post.location) changes.location = location;
+    if (alts.some((alt, index) => alt !== post.photos[index]?.alt)) changes.alts = alts;
+    if (commentsDisabled !== post.commentsDisabled) changes.commentsDisabled = commentsDisabled;
+    if (hideLikeCount !== post.hideLikeCount) changes.hideLikeCount = hideLikeCount;
+    if (Object.keys(changes).length === 0) return onDone();
+    edit.mutate(changes, { onSuccess: onDone });
   }
   return (
     <form className="stack sheet-pad" onSubmit={submit} aria-label="Edit post">
