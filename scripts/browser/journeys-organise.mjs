@@ -195,6 +195,14 @@ export const organiseJourneys = [
       const { page } = world.alice;
       await startPost(page, 8);
       await page.getByLabel('Caption').fill('Coffee first');
+      // Pinned, then the field emptied: the place goes, position and all, so the pin does not stay.
+      await page.context().grantPermissions(['geolocation']);
+      await page.context().setGeolocation({ latitude: 38.71, longitude: -9.14 });
+      await page.getByRole('button', { name: 'Add my position' }).click();
+      await page.getByText('Pinned to your position.').waitFor();
+      await page.getByLabel('Location').fill('');
+      await page.getByRole('button', { name: 'Add my position' }).waitFor();
+      await page.context().clearPermissions();
       await page.getByLabel('Location').fill('  Café Lumière, Lisbon ');
       await page.getByRole('button', { name: 'Share', exact: true }).click();
       await page.waitForURL(/\/p\/\d+$/, { timeout: 60_000 });
@@ -202,6 +210,8 @@ export const organiseJourneys = [
       const place = page.locator('article .post-location');
       await place.waitFor();
       assert.equal((await place.textContent())?.replace('Location: ', '').trim(), 'Café Lumière, Lisbon');
+      const { location } = await (await page.request.get(`/api/v1/posts/${world.placePostId}`)).json();
+      assert.deepEqual(location, { name: 'Café Lumière, Lisbon' });
       await checkA11y(page, 'post with a place');
       await shoot(page, 'phone-post-place');
     },

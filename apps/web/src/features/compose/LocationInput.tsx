@@ -17,7 +17,11 @@ export function LocationInput({ value, onChange }: { value: Place | null; onChan
   const update = (nextName: string, nextCoords = coords) => {
     setName(nextName);
     const trimmed = nextName.trim();
-    onChange(trimmed ? { name: trimmed, ...(nextCoords ?? {}) } : null);
+    // A place is a name first: an emptied field removes it, position and all, so the pin goes too
+    // rather than still saying "Pinned" over a place that will not be saved.
+    const kept = trimmed ? nextCoords : null;
+    setCoords(kept);
+    onChange(trimmed ? { name: trimmed, ...(kept ?? {}) } : null);
   };
   function locate() {
     if (!navigator.geolocation) return setNote('This browser cannot share a location.');
