@@ -13,7 +13,8 @@ import type { Config } from '../config/config.js';
 import type { AccountDirectory } from '../modules/accounts/public.js';
 import { createFeedModule } from '../modules/feed/public.js';
 import type { GraphModule } from '../modules/graph/public.js';
-import { createInteractionsModule, type PostLookup, type PresentPost } from '../modules/interactions/public.js';
+import { createInteractionsModule, type PostLookup } from '../modules/interactions/public.js';
+import type { EngagedViews, PresentPost } from '../modules/posts/public.js';
 import type { Clock } from '../platform/clock.js';
 import type { IdGenerator } from '../platform/ids.js';
 import type { MediaUrl } from '../platform/media-url.js';
@@ -24,7 +25,7 @@ export interface FeedWiring {
   outbox: OutboxWriter;
   config: Config;
   caches: CacheWrappers;
-  posts: { lookup: PostLookup; present: PresentPost };
+  posts: { lookup: PostLookup; present: PresentPost; presentEngaged: EngagedViews };
   accounts: AccountDirectory;
   graph: Pick<GraphModule, 'visibility' | 'reader'>;
   platform: { ids: IdGenerator; clock: Clock; mediaUrl: MediaUrl };

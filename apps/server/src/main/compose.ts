@@ -97,7 +97,7 @@ export async function compose(config: Config, options: ComposeOptions = {}) {
   });
   const { interactions, feed } = composeInteractionsAndFeed({
     db, outbox, config, caches, accounts: accounts.directory, graph,
-    posts: { lookup: postStore, present: posts.reader.present },
+    posts: { lookup: postStore, ...posts.reader },
     platform: { ids, clock, mediaUrl },
   });
 

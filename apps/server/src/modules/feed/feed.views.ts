@@ -3,8 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { compileOpenObjectJson } from '../../platform/http/open-object-json.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import type { User } from '../accounts/public.js';
-import { type PresentPost, type ViewerState, withEngagement } from '../interactions/public.js';
-import type { Post } from '../posts/public.js';
+import type { ViewerState } from '../interactions/public.js';
+import { type Post, type PresentPost, withEngagement } from '../posts/public.js';
 import type { FeedItem } from './feed-items.js';
 
 /** What a feed post shows that does not change from one reader or request to the next. */

@@ -8,7 +8,7 @@ import { type Id, requireId } from '../../platform/ids.js';
 import type { MediaUrl } from '../../platform/media-url.js';
 import { type AccountDirectory, userSummaries } from '../accounts/public.js';
 import type { GraphReader } from '../graph/public.js';
-import type { EngagementReader, PresentPost } from './engagement.js';
+import type { EngagedViews } from '../posts/public.js';
 import { postNotFound } from './interactions.errors.js';
 import type { Likes } from './likes.service.js';
 import type { PostGate } from './post-gate.js';
@@ -18,8 +18,7 @@ export interface InteractionRoutesDeps {
   likes: Likes;
   saves: ReturnType<typeof createSaves>;
   gate: PostGate;
-  engagement: EngagementReader;
-  present: PresentPost;
+  presentEngaged: EngagedViews;
   accounts: AccountDirectory;
   graph: GraphReader;
   mediaUrl: MediaUrl;
@@ -65,7 +64,7 @@ export function registerInteractionRoutes(app: HttpApp, deps: InteractionRoutesD
     const viewer = requireViewer(request);
     const { cursor, limit = 20 } = request.query;
     const { shown, next } = await saves.list(viewer.userId, seqAfter(cursor), limit);
-    return { items: await deps.engagement.present(viewer.userId, shown, deps.present, deps.mediaUrl), nextCursor: seqCursor(next) };
+    return { items: await deps.presentEngaged(viewer.userId, shown), nextCursor: seqCursor(next) };
   });
 
   app.get<{ Params: PostParams }>('/api/v1/posts/:postId/share', {

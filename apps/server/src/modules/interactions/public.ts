@@ -11,7 +11,8 @@ import type { AccountDirectory } from '../accounts/public.js';
 import type { GraphReader, Visibility } from '../graph/public.js';
 import { registerCommentRoutes } from './comments.routes.js';
 import { createComments } from './comments.service.js';
-import { createEngagementReader, type PresentPost } from './engagement.js';
+import type { EngagedViews } from '../posts/public.js';
+import { createEngagementReader } from './engagement.js';
 import type { CommentStore, EngagementStore, SaveStore } from './interactions.ports.js';
 import { registerInteractionRoutes } from './interactions.routes.js';
 import { forgetDeletedAccountJob } from './jobs/forget-deleted-account.job.js';
@@ -23,12 +24,13 @@ import { createSaves } from './saves.service.js';
 export type * from './interactions.ports.js';
 export type * from './interactions.types.js';
 export { InteractionEvents, type CommentedPayload, type LikedPayload } from './interactions.events.js';
-export { withEngagement, type Counts, type EngagementReader, type PresentPost, type ViewerState } from './engagement.js';
+export type { Counts, EngagementReader, ViewerState } from './engagement.js';
 export type { PostGate, PostLookup, Shown } from './post-gate.js';
 
 export interface InteractionsDeps {
   stores: { engagement: EngagementStore; comments: CommentStore; saves: SaveStore };
-  posts: { lookup: PostLookup; present: PresentPost };
+  /** Finding posts, and answering them with one viewer's engagement (the saved list). */
+  posts: { lookup: PostLookup; presentEngaged: EngagedViews };
   accounts: AccountDirectory;
   graph: { visibility: Visibility; reader: GraphReader };
   platform: { ids: IdGenerator; clock: Clock; mediaUrl: MediaUrl; publicUrl: string | undefined };
@@ -55,7 +57,7 @@ export function createInteractionsModule(deps: InteractionsDeps) {
     subscriptions: (): EventSubscription[] => [forgetDeletedPostJob(engagementStore, saveStore), forgetDeletedAccountJob(engagementStore, saveStore)],
     registerRoutes(app: HttpApp) {
       registerInteractionRoutes(app, {
-        likes, saves, gate, engagement, present: deps.posts.present, accounts: deps.accounts, graph: deps.graph.reader,
+        likes, saves, gate, presentEngaged: deps.posts.presentEngaged, accounts: deps.accounts, graph: deps.graph.reader,
         mediaUrl, publicUrl: deps.platform.publicUrl,
       });
       registerCommentRoutes(app, { comments, store: commentStore, accounts: deps.accounts, mediaUrl });

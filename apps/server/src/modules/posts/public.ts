@@ -22,7 +22,11 @@ import { postView } from './posts.views.js';
 import { createProfilePosts } from './profile-posts.js';
 import { createPublishing } from './publish.service.js';
 
+export type { EngagedViews } from './engaged-views.js';
 export type { AlbumStore, EngagementSource, PostEngagement, PostStore } from './posts.ports.js';
+export { withEngagement } from './posts.views.js';
+/** A post's API view without engagement (the feed adds its own per request). */
+export type PresentPost = typeof postView;
 export type * from './posts.types.js';
 export { PostEvents, type PostCreatedPayload, type PostDeletedPayload } from './posts.events.js';
 
@@ -47,8 +51,11 @@ export function createPostsModule(deps: PostsDeps) {
   const profilePosts = createProfilePosts({ posts, access, accounts, visibility, present });
 
   return {
-    /** The API view of a post, for modules that answer posts (the feed). */
-    reader: { present: postView },
+    /**
+     * The API view of a post, for modules that answer posts: bare (the feed, which adds
+     * counts per request), or with one viewer's engagement (saved posts).
+     */
+    reader: { present: postView, presentEngaged: present },
     subscriptions: (): EventSubscription[] => [removeDeletedAccountPostsJob(posts, albumStore, photos), removeDeletedPostFilesJob(photos)],
     registerRoutes(app: HttpApp) {
       registerPostRoutes(app, { publish, access, profilePosts, photos, accounts, mediaUrl, present });
