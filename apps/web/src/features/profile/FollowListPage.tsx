@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { EmptyState, ErrorState, Spinner } from '../../ui/States';
+import { EmptyState, PageError, Spinner } from '../../ui/States';
 import { useProfile, useUserPages } from './api';
 import { UserList } from './UserList';
 
@@ -9,7 +9,7 @@ export default function FollowListPage({ direction }: { direction: 'followers' |
   const id = profile.data?.id;
   const list = useUserPages(['users', id, direction], `/users/${id}/${direction}`, Boolean(id));
   if (profile.isPending) return <Spinner />;
-  if (profile.isError) return <ErrorState error={profile.error} retry={() => profile.refetch()} />;
+  if (profile.isError) return <PageError error={profile.error} retry={() => profile.refetch()} />;
   return (
     <div className="page page-narrow">
       <h1 className="page-title">

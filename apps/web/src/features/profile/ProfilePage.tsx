@@ -1,7 +1,6 @@
 import { useParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import { Icon } from '../../ui/Icon';
-import { EmptyState, ErrorState, Spinner } from '../../ui/States';
+import { EmptyState, PageError, Spinner } from '../../ui/States';
 import { ProfilePosts } from '../posts/ProfilePosts';
 import { useProfile } from './api';
 import { ProfileHeader } from './ProfileHeader';
@@ -10,14 +9,7 @@ export default function ProfilePage() {
   const { username = '' } = useParams();
   const profile = useProfile(username);
   if (profile.isPending) return <Spinner />;
-  if (profile.error instanceof ApiError && profile.error.status === 404) {
-    return (
-      <EmptyState title="Sorry, this page isn't available.">
-        <p>The link may be broken, or the profile may have been removed.</p>
-      </EmptyState>
-    );
-  }
-  if (profile.isError) return <ErrorState error={profile.error} retry={() => profile.refetch()} />;
+  if (profile.isError) return <PageError error={profile.error} retry={() => profile.refetch()} />;
   const data = profile.data;
   return (
     <div className="page">
