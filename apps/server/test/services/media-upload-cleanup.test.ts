@@ -10,29 +10,22 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileBlobStore } from '../../src/adapters/files/blob-store.files.js';
 import { createSharpImageProcessor } from '../../src/adapters/sharp/image-processor.sharp.js';
 import { createSharpPhotoProcessor } from '../../src/adapters/sharp/photo-processor.sharp.js';
 import { createMediaModule, type PreparedPhoto } from '../../src/modules/media/public.js';
 import type { Logger } from '../../src/platform/logger.js';
 import { jpeg } from '../factories/photos.js';
-import { filesOnDisk, recordingLogger } from '../support/recording-logger.js';
+import { recordingLogger } from '../support/recording-logger.js';
+import { filesOnDisk, filesRefusingRemoval } from '../support/stubborn-files.js';
 
 const MAX_PIXELS = 50_000_000;
 
 let root: string;
-/** Which keys the disk refuses to remove (a read-only mount, a permissions mistake). */
+/** Which keys the disk refuses to remove (see filesRefusingRemoval). */
 let refusesToRemove: (key: string) => boolean;
 
 function mediaModule(logger: Logger) {
-  const files = createFileBlobStore(root);
-  const blobs = {
-    ...files,
-    async delete(key: string) {
-      if (refusesToRemove(key)) throw Object.assign(new Error(`EROFS: read-only file system, unlink '${key}'`), { code: 'EROFS' });
-      return files.delete(key);
-    },
-  };
+  const blobs = filesRefusingRemoval(root, (key) => refusesToRemove(key));
   return createMediaModule({ blobs, images: createSharpImageProcessor(MAX_PIXELS), photos: createSharpPhotoProcessor(MAX_PIXELS), maxImagePixels: MAX_PIXELS, logger });
 }
 

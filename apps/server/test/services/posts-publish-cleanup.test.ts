@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileBlobStore } from '../../src/adapters/files/blob-store.files.js';
 import { createSharpImageProcessor } from '../../src/adapters/sharp/image-processor.sharp.js';
 import { createSharpPhotoProcessor } from '../../src/adapters/sharp/photo-processor.sharp.js';
 import { openSqlite } from '../../src/adapters/sqlite/database.js';
@@ -22,24 +21,18 @@ import { systemClock } from '../../src/platform/clock.js';
 import { createIdGenerator } from '../../src/platform/ids.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { jpeg } from '../factories/photos.js';
-import { filesOnDisk, recordingLogger } from '../support/recording-logger.js';
+import { recordingLogger } from '../support/recording-logger.js';
+import { filesOnDisk, filesRefusingRemoval } from '../support/stubborn-files.js';
 
 const MAX_PIXELS = 50_000_000;
 
 let root: string;
-/** Which keys the disk refuses to remove (a read-only mount, a permissions mistake). */
+/** Which keys the disk refuses to remove (see filesRefusingRemoval). */
 let refusesToRemove: (key: string) => boolean;
 let store: PostStore;
 
 function publishing(posts: PostStore) {
-  const files = createFileBlobStore(root);
-  const blobs = {
-    ...files,
-    async delete(key: string) {
-      if (refusesToRemove(key)) throw Object.assign(new Error(`EROFS: read-only file system, unlink '${key}'`), { code: 'EROFS' });
-      return files.delete(key);
-    },
-  };
+  const blobs = filesRefusingRemoval(root, (key) => refusesToRemove(key));
   const media = createMediaModule({ blobs, images: createSharpImageProcessor(MAX_PIXELS), photos: createSharpPhotoProcessor(MAX_PIXELS), maxImagePixels: MAX_PIXELS, logger: silentLogger });
   return createPublishing({ posts, photos: media.photos, ids: createIdGenerator(3), clock: systemClock });
 }

@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { Logger } from '../../src/platform/logger.js';
 
 export interface LoggedLine {
@@ -14,12 +12,4 @@ export function recordingLogger() {
   const at = (level: keyof Logger) => (fields: object, message?: string) => void lines.push({ level, fields: fields as Record<string, unknown>, message });
   const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
   return { log, lines };
-}
-
-/** Every file (not folder) under a file blob store's root, as blob keys, sorted. */
-export function filesOnDisk(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-    .sort();
 }
