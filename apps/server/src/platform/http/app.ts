@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import * as contract from '@pictor/contract';
 import type { Logger } from '../logger.js';
+import { createArrivalOrder } from './arrival-order.js';
 import { createErrorHandler, sendProblem } from './problem.js';
 import { createSchemaCompiler } from './validation.js';
 
@@ -35,6 +36,9 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     // without this they would answer Fastify's plain JSON instead of problem+json.
     frameworkErrors: handleError,
   });
+  // The first hook, so everything a request costs (sign-in included) is spent in arrival order.
+  const arrivals = createArrivalOrder(setImmediate);
+  app.addHook('onRequest', (_request, _reply, done) => arrivals.admit(done));
   app.setValidatorCompiler(createSchemaCompiler());
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
