@@ -8,7 +8,7 @@ const fill = (cache: GenerationalCache<number>, from: number, to: number, now = 
 
 describe('GenerationalCache', () => {
   it('when an entry is read, then it comes back until its time is up, and not a moment after', () => {
-    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 1000 });
+    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 1000, random: () => 0 });
     cache.set('1', 1, at);
     expect(cache.get('1', at + 999)).toBe(1);
     expect(cache.get('1', at + 1000)).toBeUndefined();
@@ -60,8 +60,19 @@ describe('GenerationalCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('when entries are stored together, then they expire spread over the last quarter before their time, never after it', () => {
+    const draws = [0, 0.5, 0.999];
+    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 1000, random: () => draws.shift()! });
+    fill(cache, 0, 3);
+    expect([0, 1, 2].map((i) => cache.get(String(i), at + 750))).toEqual([0, 1, 2]);
+    expect([0, 1, 2].map((i) => cache.get(String(i), at + 751))).toEqual([0, 1, undefined]);
+    expect([0, 1].map((i) => cache.get(String(i), at + 875))).toEqual([0, undefined]);
+    expect(cache.get('0', at + 999)).toBe(0);
+    expect(cache.get('0', at + 1000)).toBeUndefined();
+  });
+
   it('when the clock runs on for days, then the cache starts afresh and expiry stays exact', () => {
-    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 1000 });
+    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 1000, random: () => 0 });
     cache.set('early', 1, at);
     const later = at + 2 ** 29; // past the range an expiry offset may span
     cache.set('late', 2, later);

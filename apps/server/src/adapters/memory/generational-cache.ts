@@ -1,4 +1,5 @@
 import type { Id } from '../../platform/ids.js';
+import { spreadTtl } from './spread-expiry.js';
 
 interface Entry<V> {
   value: V;
@@ -23,7 +24,7 @@ const MAX_OFFSET_MS = 2 ** 29;
  * would have, and more), and at most `2 * max` are held. A hit costs one Map lookup
  * (or a move, from the old generation) and no list to reorder: on a ranked feed page
  * lru-cache's bookkeeping was the largest single cost. Expiry is exact: `expires` is set when the
- * value is stored and checked on every get against the `now` the caller passes, so a
+ * value is stored (spread below the TTL, see spread-expiry.ts) and checked on every get against the `now` the caller passes, so a
  * batch reads its clock once.
  */
 export class GenerationalCache<V> {
@@ -31,11 +32,14 @@ export class GenerationalCache<V> {
   #old = new Map<Id, Entry<V>>();
   readonly #generation: number;
   readonly #ttlMs: number;
+  readonly #random: () => number;
   #base: number | null = null;
 
-  constructor(options: { max: number; ttlMs: number }) {
+  /** `random` draws where below the TTL an entry expires (spread-expiry.ts); a test passes `() => 0` for exactly the TTL. */
+  constructor(options: { max: number; ttlMs: number; random?: () => number }) {
     this.#generation = Math.max(1, options.max);
     this.#ttlMs = options.ttlMs;
+    this.#random = options.random ?? Math.random;
   }
 
   get(id: Id, now: number): V | undefined {
@@ -82,7 +86,7 @@ export class GenerationalCache<V> {
       this.clear();
       this.#base = now;
     }
-    return now - this.#base + this.#ttlMs;
+    return now - this.#base + spreadTtl(this.#ttlMs, this.#random);
   }
 
   #keep(id: Id, entry: Entry<V>): void {

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { TimelineEntry, TimelineStore } from '../../modules/feed/public.js';
 import type { Clock } from '../../platform/clock.js';
 import { compareIds, type Id } from '../../platform/ids.js';
+import { spreadTtl } from './spread-expiry.js';
 import { createWriteGuard } from './write-guard.js';
 
 /**
@@ -67,7 +68,7 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
         const entries = await store.read(readerId, null, options.depth);
         return { entries, complete: entries.length < options.depth };
       },
-      (timeline) => timelines.set(readerId, timeline),
+      (timeline) => timelines.set(readerId, timeline, { ttl: spreadTtl(options.ttlMs) }),
     );
   }
 
@@ -138,14 +139,14 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
       if (hit) return hit.at;
       return guard.loading(
         () => store.lastRead(readerId),
-        (at) => lastReads.set(readerId, { at }),
+        (at) => lastReads.set(readerId, { at }, { ttl: spreadTtl(options.ttlMs) }),
       );
     },
     markRead(readerId, at) {
       return guard.around(
         () => store.markRead(readerId, at),
         () => lastReads.delete(readerId),
-        (ok) => ok && lastReads.set(readerId, { at }),
+        (ok) => ok && lastReads.set(readerId, { at }, { ttl: spreadTtl(options.ttlMs) }),
       );
     },
   };

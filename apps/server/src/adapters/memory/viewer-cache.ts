@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../platform/clock.js';
 import type { Id } from '../../platform/ids.js';
+import { spreadTtl } from './spread-expiry.js';
 import { createWriteGuard } from './write-guard.js';
 
 export interface ViewerCacheOptions {
@@ -40,7 +41,7 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
       if (missing.length === 0) return found;
       const keep = (loaded: Map<Id, V>) => {
         const kept = byViewer.get(viewerId);
-        if (kept === undefined) byViewer.set(viewerId, new Map(loaded));
+        if (kept === undefined) byViewer.set(viewerId, new Map(loaded), { ttl: spreadTtl(options.ttlMs) });
         else for (const [id, value] of loaded) kept.set(id, value);
       };
       for (const [id, value] of await guard.loading(() => load(missing), keep)) found.set(id, value);
