@@ -1,8 +1,10 @@
 /**
- * npx tsx bench/feed.bench.ts [--users 10000] [--posts 100000] [--seconds 8] [--rebuild]
+ * npx tsx bench/feed.bench.ts [--users 10000] [--posts 100000] [--seconds 8] [--rounds 3] [--rebuild]
  *
  * Home feed latency and throughput at 1/16/64 readers in both modes next to a
- * storage-free page of the same shape, bulk fan-out inserts/s, time until a
+ * storage-free page of the same shape, then `rounds` rounds at 64 readers taking the
+ * fixed page and both modes in turn (the aims compare routes, and this shared
+ * machine drifts by ±15 % over minutes), bulk fan-out inserts/s, time until a
  * 5,000-follower author's post is in every active follower's timeline, and
  * likes/s from 64 concurrent clients with the final count checked. The section for
  * BENCHMARKS.md is printed and saved to bench/.data/results/feed.md.
@@ -20,7 +22,7 @@ import { scratchCopy, startServer } from './support/server.js';
 
 const { values } = parseArgs({ options: {
   users: { type: 'string', default: '10000' }, posts: { type: 'string', default: '100000' },
-  seconds: { type: 'string', default: '8' }, rebuild: { type: 'boolean', default: false },
+  seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' }, rebuild: { type: 'boolean', default: false },
 } });
 /** Storage-free pages of the feed's shape: rendered the feed's way, and serialized the way any route is. */
 const FIXED = '/api/v1/bench/fixed-feed';
@@ -28,6 +30,9 @@ const FIXED_SERIALIZED = '/api/v1/bench/fixed-feed-serialized';
 const USERS = Number(values.users);
 const POSTS = Number(values.posts);
 const SECONDS = Number(values.seconds);
+const ROUNDS = Number(values.rounds);
+const FOLLOWING = '/api/v1/feed?mode=following&limit=20';
+const RANKED = '/api/v1/feed?mode=ranked&limit=20';
 const FANS = Math.min(5000, USERS - 1);
 const DAY_MS = 86_400_000;
 const dir = resolve(import.meta.dirname, `.data/feed-${USERS}-${POSTS}`);
@@ -80,19 +85,29 @@ db.close();
 
 const server = await startServer(scratch, { PICTOR_BENCH_ROUTES: 'true', PICTOR_LIMIT_WRITES_USER: '1000000/60' });
 const results: { name: string; point: LoadPoint }[] = [];
+/** At 64 readers, the three routes the aims compare, taken one after another in each round. */
+const rounds: Record<string, LoadPoint>[] = [];
+// Each client cycles through its own share of the readers, its requests built once up front
+// so the load generator, which shares the two cores with the server, stays cheap.
+const requestsFor = (path: string, connections: number) => (client: number) => readers
+  .filter((_, i) => i % connections === client % connections)
+  .map((token) => ({ method: 'GET' as const, path, headers: { authorization: `Bearer ${token}` } }));
+const measure = (path: string, connections: number) =>
+  runLoad({ url: server.url, connections, seconds: SECONDS, requestsFor: requestsFor(path, connections), serverPid: server.pid });
 try {
-  for (const path of [FIXED, FIXED_SERIALIZED, '/api/v1/feed?mode=following&limit=20', '/api/v1/feed?mode=ranked&limit=20']) {
-    // Each client cycles through its own share of the readers, its requests built once up front
-    // so the load generator, which shares the two cores with the server, stays cheap.
-    const requestsFor = (connections: number) => (client: number) => readers
-      .filter((_, i) => i % connections === client % connections)
-      .map((token) => ({ method: 'GET' as const, path, headers: { authorization: `Bearer ${token}` } }));
-    await runLoad({ url: server.url, connections: 4, seconds: 2, requestsFor: requestsFor(4) }); // warm up
+  for (const path of [FIXED, FIXED_SERIALIZED, FOLLOWING, RANKED]) {
+    await runLoad({ url: server.url, connections: 4, seconds: 2, requestsFor: requestsFor(path, 4) }); // warm up
     for (const connections of [1, 16, 64]) {
-      const point = await runLoad({ url: server.url, connections, seconds: SECONDS, requestsFor: requestsFor(connections), serverPid: server.pid });
+      const point = await measure(path, connections);
       results.push({ name: path, point });
       console.error(path, connections, point);
     }
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    const points: Record<string, LoadPoint> = {};
+    for (const path of [FIXED, FOLLOWING, RANKED]) points[path] = await measure(path, 64);
+    rounds.push(points);
+    console.error('round', round + 1, Object.fromEntries(Object.entries(points).map(([path, p]) => [path, Math.round(p.rps)])));
   }
   const fanOut = await timeFanOut(server.url, authorToken!);
   const likes = await likeStorm(server.url, fanOut.postId);
@@ -149,7 +164,13 @@ function report(fanOut: Awaited<ReturnType<typeof timeFanOut>>, likes: Awaited<R
     `| ${label} | ${p.connections} | ${p.p50.toFixed(2)} | ${p.p99.toFixed(2)} | ${p.rps.toFixed(0)} | ${p.serverCpuUs?.toFixed(0) ?? '–'} | ${p.machineBusy === undefined ? '–' : `${(p.machineBusy * 100).toFixed(0)} %`} | ${p.failures} |`).join('\n');
   const at64 = (name: string) => results.find((r) => r.name === name && r.point.connections === 64)!.point.rps;
   const share = (name: string, of: string) => ((at64(name) / at64(of)) * 100).toFixed(0);
-  const [following, ranked] = ['/api/v1/feed?mode=following&limit=20', '/api/v1/feed?mode=ranked&limit=20'];
+  const [following, ranked] = [FOLLOWING, RANKED];
+  const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const roundRow = (points: Record<string, LoadPoint>, i: number) => `| ${i + 1} | ${[FIXED, FOLLOWING, RANKED].map((path) =>
+    `${points[path]!.rps.toFixed(0)} / ${points[path]!.p99.toFixed(1)} / ${points[path]!.serverCpuUs?.toFixed(0) ?? '–'}`).join(' | ')} | ${pct(points[FOLLOWING]!.rps / points[FIXED]!.rps)} | ${pct(points[RANKED]!.rps / points[FIXED]!.rps)} |`;
+  const medianOf = (path: string, pick: (p: LoadPoint) => number) => median(rounds.map((r) => pick(r[path]!)));
+  const shareMedian = (path: string) => pct(median(rounds.map((r) => r[path]!.rps / r[FIXED]!.rps)));
   const text = `## Feed, likes and fan-out (issue 4)
 
 Command: \`npx tsx bench/feed.bench.ts --users ${USERS} --posts ${POSTS} --seconds ${SECONDS}\` (${new Date().toISOString().slice(0, 10)}).
@@ -169,6 +190,16 @@ ${row('/api/v1/feed?mode=ranked&limit=20', 'feed, ranked')}
 
 At 64 readers the feed serves ${share(following, FIXED)} % (following) and ${share(ranked, FIXED)} % (ranked) of the rendered fixed page's rate,
 and ${share(following, FIXED_SERIALIZED)} % and ${share(ranked, FIXED_SERIALIZED)} % of the schema-serialized one's.
+
+Then ${ROUNDS} rounds at 64 readers, each taking the rendered fixed page, following and ranked in turn for ${SECONDS} s
+(pages/s / p99 ms / server CPU µs a page), so each share compares routes measured seconds apart, not minutes:
+
+| round | fixed page | following | ranked | following share | ranked share |
+|---|---|---|---|---|---|
+${rounds.map(roundRow).join('\n')}
+
+Medians over the rounds: p99 **${medianOf(FOLLOWING, (p) => p.p99).toFixed(1)} ms** (following) and **${medianOf(RANKED, (p) => p.p99).toFixed(1)} ms** (ranked);
+**${shareMedian(FOLLOWING)}** (following) and **${shareMedian(RANKED)}** (ranked) of the fixed page's rate.
 
 | fan-out and likes | value |
 |---|---|
