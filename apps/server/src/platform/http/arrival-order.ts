@@ -16,32 +16,36 @@ export interface ArrivalOrder {
   admit(proceed: () => void): void;
 }
 
+/** One queued request; the queue is a linked list, so it holds only what is waiting however long it never drains. */
+interface Waiting {
+  proceed: () => void;
+  next: Waiting | null;
+}
+
 /** `nextTurn` runs a step after the event loop has polled for I/O again (setImmediate); tests pass their own. */
 export function createArrivalOrder(nextTurn: (step: () => void) => void): ArrivalOrder {
-  const waiting: ((() => void) | undefined)[] = [];
-  let head = 0;
-  let scheduled = false;
+  // A step is scheduled exactly while the queue is not empty.
+  let first: Waiting | null = null;
+  let last: Waiting | null = null;
 
   function step() {
-    const proceed = waiting[head]!;
-    waiting[head++] = undefined;
-    if (head === waiting.length) {
-      waiting.length = 0;
-      head = 0;
-      scheduled = false;
-    } else {
-      // Scheduled before `proceed` runs, so a handler that throws cannot stall the queue.
-      nextTurn(step);
-    }
+    const { proceed, next } = first!;
+    first = next;
+    if (first === null) last = null;
+    // Scheduled before `proceed` runs, so a handler that throws cannot stall the queue.
+    else nextTurn(step);
     proceed();
   }
 
   return {
     admit(proceed) {
-      waiting.push(proceed);
-      if (!scheduled) {
-        scheduled = true;
+      const waiting: Waiting = { proceed, next: null };
+      if (last === null) {
+        first = last = waiting;
         nextTurn(step);
+      } else {
+        last.next = waiting;
+        last = waiting;
       }
     },
   };
