@@ -47,7 +47,8 @@ export function chooseCaches(config: Config, clock: Clock) {
   const writeThrough = on && config.roles.includes('api') && config.roles.includes('worker');
   const byId = { max: entries, ttlMs, clock };
   const perReader = { viewers: readers, ttlMs, clock };
-  const perReaderWrittenThrough = { ...perReader, ttlMs: ttlMs * WRITE_THROUGH_TTL_FACTOR };
+  const writtenThroughTtlMs = ttlMs * WRITE_THROUGH_TTL_FACTOR;
+  const perReaderWrittenThrough = { ...perReader, ttlMs: writtenThroughTtlMs };
   const depth = Math.min(TIMELINE_CACHE_DEPTH, config.feed.timelineCapacity);
   // One cache for the two stores whose writes move a post's counters.
   const counters = on ? createPostCounterCache({ ...byId, max: entries * COUNTERS_PER_CACHED_POST }) : null;
@@ -65,7 +66,7 @@ export function chooseCaches(config: Config, clock: Clock) {
     timelines(store: TimelineStore): TimelineStore {
       if (!on) return store;
       const celebrities = withCelebrityCache(store, { ttlMs, clock });
-      return writeThrough ? withTimelineCache(celebrities, { readers, depth, ttlMs: ttlMs * WRITE_THROUGH_TTL_FACTOR, clock }) : celebrities;
+      return writeThrough ? withTimelineCache(celebrities, { readers, depth, ttlMs: writtenThroughTtlMs, clock }) : celebrities;
     },
   };
 }

@@ -61,6 +61,8 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
   const timelines = new LRUCache<Id, CachedTimeline>({ max: options.readers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
   const lastReads = new LRUCache<Id, { at: Date | null }>({ max: options.readers, ttl: options.ttlMs, ttlResolution: 0, perf: { now } });
   const guard = createWriteGuard();
+  /** Each stored timeline or read time lives a spread share of the TTL (spread-expiry.ts). */
+  const lifetime = () => ({ ttl: spreadTtl(options.ttlMs) });
 
   function fill(readerId: Id): Promise<CachedTimeline> {
     return guard.loading(
@@ -68,7 +70,7 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
         const entries = await store.read(readerId, null, options.depth);
         return { entries, complete: entries.length < options.depth };
       },
-      (timeline) => timelines.set(readerId, timeline, { ttl: spreadTtl(options.ttlMs) }),
+      (timeline) => timelines.set(readerId, timeline, lifetime()),
     );
   }
 
@@ -139,14 +141,14 @@ export function withTimelineCache(store: TimelineStore, options: TimelineCacheOp
       if (hit) return hit.at;
       return guard.loading(
         () => store.lastRead(readerId),
-        (at) => lastReads.set(readerId, { at }, { ttl: spreadTtl(options.ttlMs) }),
+        (at) => lastReads.set(readerId, { at }, lifetime()),
       );
     },
     markRead(readerId, at) {
       return guard.around(
         () => store.markRead(readerId, at),
         () => lastReads.delete(readerId),
-        (ok) => ok && lastReads.set(readerId, { at }, { ttl: spreadTtl(options.ttlMs) }),
+        (ok) => ok && lastReads.set(readerId, { at }, lifetime()),
       );
     },
   };
