@@ -164,16 +164,27 @@ function report(fanOut: Awaited<ReturnType<typeof timeFanOut>>, likes: Awaited<R
     `| ${label} | ${p.connections} | ${p.p50.toFixed(2)} | ${p.p99.toFixed(2)} | ${p.rps.toFixed(0)} | ${p.serverCpuUs?.toFixed(0) ?? '–'} | ${p.machineBusy === undefined ? '–' : `${(p.machineBusy * 100).toFixed(0)} %`} | ${p.failures} |`).join('\n');
   const at64 = (name: string) => results.find((r) => r.name === name && r.point.connections === 64)!.point.rps;
   const share = (name: string, of: string) => ((at64(name) / at64(of)) * 100).toFixed(0);
-  const [following, ranked] = [FOLLOWING, RANKED];
   const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const roundRow = (points: Record<string, LoadPoint>, i: number) => `| ${i + 1} | ${[FIXED, FOLLOWING, RANKED].map((path) =>
     `${points[path]!.rps.toFixed(0)} / ${points[path]!.p99.toFixed(1)} / ${points[path]!.serverCpuUs?.toFixed(0) ?? '–'}`).join(' | ')} | ${pct(points[FOLLOWING]!.rps / points[FIXED]!.rps)} | ${pct(points[RANKED]!.rps / points[FIXED]!.rps)} |`;
   const medianOf = (path: string, pick: (p: LoadPoint) => number) => median(rounds.map((r) => pick(r[path]!)));
   const shareMedian = (path: string) => pct(median(rounds.map((r) => r[path]!.rps / r[FIXED]!.rps)));
+  // `--rounds 0` skips them; there is then no median to give.
+  const roundsSection = () => (rounds.length === 0 ? '' : `Then ${ROUNDS} rounds at 64 readers, each taking the rendered fixed page, following and ranked in turn for ${SECONDS} s
+(pages/s / p99 ms / server CPU µs a page), so each share compares routes measured seconds apart, not minutes:
+
+| round | fixed page | following | ranked | following share | ranked share |
+|---|---|---|---|---|---|
+${rounds.map(roundRow).join('\n')}
+
+Medians over the rounds: p99 **${medianOf(FOLLOWING, (p) => p.p99).toFixed(1)} ms** (following) and **${medianOf(RANKED, (p) => p.p99).toFixed(1)} ms** (ranked);
+**${shareMedian(FOLLOWING)}** (following) and **${shareMedian(RANKED)}** (ranked) of the fixed page's rate.
+
+`);
   const text = `## Feed, likes and fan-out (issue 4)
 
-Command: \`npx tsx bench/feed.bench.ts --users ${USERS} --posts ${POSTS} --seconds ${SECONDS}\` (${new Date().toISOString().slice(0, 10)}).
+Command: \`npx tsx bench/feed.bench.ts --users ${USERS} --posts ${POSTS} --seconds ${SECONDS} --rounds ${ROUNDS}\` (${new Date().toISOString().slice(0, 10)}).
 Machine: ${machine()} (shared with other work while measured).
 Dataset: ${USERS} users, ${facts.follows} follows (power law, bench/dataset) plus one author with ${FANS} followers,
 ${POSTS} posts over 30 days (Zipf authors, bench/feed-dataset.ts) with ${facts.engagement.likes.toLocaleString('en')} likes on ${facts.engagement.likedPosts.toLocaleString('en')} posts and
@@ -185,23 +196,13 @@ closed loop, readers rotating over ${readers.length} active accounts with full t
 |---|---|---|---|---|---|---|---|
 ${row(FIXED, 'fixed 20-post page, no storage, rendered as the feed renders')}
 ${row(FIXED_SERIALIZED, 'fixed 20-post page, no storage, schema-serialized per request')}
-${row('/api/v1/feed?mode=following&limit=20', 'feed, following')}
-${row('/api/v1/feed?mode=ranked&limit=20', 'feed, ranked')}
+${row(FOLLOWING, 'feed, following')}
+${row(RANKED, 'feed, ranked')}
 
-At 64 readers the feed serves ${share(following, FIXED)} % (following) and ${share(ranked, FIXED)} % (ranked) of the rendered fixed page's rate,
-and ${share(following, FIXED_SERIALIZED)} % and ${share(ranked, FIXED_SERIALIZED)} % of the schema-serialized one's.
+At 64 readers the feed serves ${share(FOLLOWING, FIXED)} % (following) and ${share(RANKED, FIXED)} % (ranked) of the rendered fixed page's rate,
+and ${share(FOLLOWING, FIXED_SERIALIZED)} % and ${share(RANKED, FIXED_SERIALIZED)} % of the schema-serialized one's.
 
-Then ${ROUNDS} rounds at 64 readers, each taking the rendered fixed page, following and ranked in turn for ${SECONDS} s
-(pages/s / p99 ms / server CPU µs a page), so each share compares routes measured seconds apart, not minutes:
-
-| round | fixed page | following | ranked | following share | ranked share |
-|---|---|---|---|---|---|
-${rounds.map(roundRow).join('\n')}
-
-Medians over the rounds: p99 **${medianOf(FOLLOWING, (p) => p.p99).toFixed(1)} ms** (following) and **${medianOf(RANKED, (p) => p.p99).toFixed(1)} ms** (ranked);
-**${shareMedian(FOLLOWING)}** (following) and **${shareMedian(RANKED)}** (ranked) of the fixed page's rate.
-
-| fan-out and likes | value |
+${roundsSection()}| fan-out and likes | value |
 |---|---|
 | bulk fan-out of every post through the feed module (batches of 1,000 posts, as the outbox consumer reads a backlog) | ${facts.fanOutRows.toLocaleString('en')} rows in ${facts.fanOutSeconds.toFixed(1)} s = **${Math.round(facts.fanOutRows / facts.fanOutSeconds).toLocaleString('en')} inserts/s** |
 | ${FANS}-follower author (${activeFans} active): upload answered | ${fanOut.publishMs.toFixed(0)} ms (photo pipeline included) |
