@@ -37,7 +37,8 @@ export function registerFeedRoutes(app: HttpApp, deps: {
 /**
  * For benchmarks only (compose registers them when PICTOR_BENCH_ROUTES is set): a
  * page of the same shape as the feed, built once from the first caller's feed, then
- * answered without touching storage; the ceilings the real feed is measured against.
+ * answered without touching storage beyond the session check every signed-in route makes;
+ * the ceilings the real feed is measured against.
  * `fixed-feed` renders it on every request the way the feed does. `fixed-feed-serialized`
  * hands the same page as objects to Fastify's schema serializer, as any other route
  * answers: the reference before the feed rendered its own body.
