@@ -1,13 +1,16 @@
 /**
  * Which in-process caches wrap which stores, for compose.ts (the composition root).
  * Two kinds, told apart by how they learn about writes:
- * - expiring caches (posts, users, post counters, the celebrity list, affinity) are right in any
- *   topology: another process's writes show within PICTOR_CACHE_TTL_SECONDS;
+ * - by-id caches (posts, users, post counters) and derived ones (the celebrity list,
+ *   affinity) are right in any topology: a write through this process forgets its
+ *   record, and another process's writes show within PICTOR_CACHE_TTL_SECONDS;
  * - write-through caches (home timelines, the viewer's relations, which posts
  *   the viewer likes and saved) are updated or
  *   forgotten by the writes that pass through them, so they are kept only in a
  *   process that runs both the API and the worker, where every such write does.
  *   Split roles read those from the store (at scale, Redis is that store).
+ * In a process that runs both roles, every write to posts, users and counters passes
+ * through it too, so the by-id caches keep their records as long as the write-through ones.
  */
 import { withAffinityCache } from '../adapters/memory/engagement-store.cached.js';
 import { withRelationCache } from '../adapters/memory/graph-store.cached.js';
@@ -32,10 +35,13 @@ const TIMELINE_CACHE_DEPTH = 128;
  */
 const COUNTERS_PER_CACHED_POST = 3;
 /**
- * Write-through caches see every write to what they hold, so their TTL is only a safety net
- * for a write that bypassed them. Re-reading every active reader's timeline, relations,
- * likes and saves from SQLite each TTL cost a feed bench run of 1,000 readers about a
- * second of CPU every 30 s; ten times the TTL keeps the net and drops most of that.
+ * A cache that sees every write to what it holds needs its TTL only as a safety net for
+ * a write that bypassed it (the rebuild-counters command). Re-reading every active
+ * reader's timeline, relations, likes and saves from SQLite each TTL cost a feed bench
+ * run of 1,000 readers about a second of CPU every 30 s; re-reading the posts, authors
+ * and counters of their pages cost a ranked page about a tenth more, since most pages
+ * then met an expired counter and went to SQLite for it. Ten times the TTL keeps the
+ * net and drops most of both.
  */
 const WRITE_THROUGH_TTL_FACTOR = 10;
 
@@ -45,9 +51,9 @@ export function chooseCaches(config: Config, clock: Clock) {
   const { ttlMs, entries, readers } = config.cache;
   const on = ttlMs > 0;
   const writeThrough = on && config.roles.includes('api') && config.roles.includes('worker');
-  const byId = { max: entries, ttlMs, clock };
-  const perReader = { viewers: readers, ttlMs, clock };
   const writtenThroughTtlMs = ttlMs * WRITE_THROUGH_TTL_FACTOR;
+  const byId = { max: entries, ttlMs: writeThrough ? writtenThroughTtlMs : ttlMs, clock };
+  const perReader = { viewers: readers, ttlMs, clock };
   const perReaderWrittenThrough = { ...perReader, ttlMs: writtenThroughTtlMs };
   const depth = Math.min(TIMELINE_CACHE_DEPTH, config.feed.timelineCapacity);
   // One cache for the two stores whose writes move a post's counters.
