@@ -41,12 +41,13 @@ describe('GenerationalCache', () => {
 
   it('when an entry is stored again, then the new value and a new expiry count, in either generation', () => {
     const cache = new GenerationalCache<number>({ max: 2, ttlMs: 1000 });
-    cache.set('a', 1, at);
-    cache.set('b', 2, at); // young is full: a and b move to the old generation
-    cache.set('a', 3, at + 500);
-    cache.set('c', 4, at + 500);
-    expect(cache.get('a', at + 1200)).toBe(3);
-    expect(cache.get('b', at + 1200)).toBeUndefined();
+    cache.set('10', 1, at);
+    cache.set('11', 2, at);
+    cache.set('12', 5, at); // young is full: 10 and 11 move to the old generation
+    cache.set('10', 3, at + 500);
+    cache.set('13', 4, at + 500);
+    expect(cache.get('10', at + 1200)).toBe(3);
+    expect(cache.get('11', at + 1200)).toBeUndefined();
   });
 
   it('when an entry is deleted or everything is cleared, then nothing of it is served', () => {
@@ -71,13 +72,31 @@ describe('GenerationalCache', () => {
     expect(cache.get('0', at + 1000)).toBeUndefined();
   });
 
-  it('when the clock runs on for days, then the cache starts afresh and expiry stays exact', () => {
-    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 1000, random: () => 0 });
-    cache.set('early', 1, at);
-    const later = at + 2 ** 29; // past the range an expiry offset may span
-    cache.set('late', 2, later);
-    expect(cache.get('early', later)).toBeUndefined();
-    expect(cache.get('late', later + 999)).toBe(2);
-    expect(cache.get('late', later + 1000)).toBeUndefined();
+  it('when ids are alike, then each keeps its own entry: leading zeros, neighbours, the largest id, thousands at once', () => {
+    const cache = new GenerationalCache<string>({ max: 10_000, ttlMs: 60_000 });
+    const ids = ['12', '012', '0', '9223372036854775807', '9223372036854775806', '1000000000', '100000000', '999999999'];
+    for (let i = 0; i < 5_000; i++) ids.push(String(7_300_000_000_000_000_000n + BigInt(i) * 4_096n));
+    for (const id of ids) cache.set(id, id, at);
+    for (const id of ids) expect(cache.get(id, at)).toBe(id);
+    expect(cache.size).toBe(ids.length);
+  });
+
+  it('when a key is not a decimal id of at most 19 digits, then it is never kept, so it is always read afresh', () => {
+    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 60_000 });
+    for (const key of ['', 'abc', '12a', '-1', '1.5', '12345678901234567890']) {
+      cache.set(key, 1, at);
+      expect(cache.get(key, at)).toBeUndefined();
+    }
+    expect(cache.size).toBe(0);
+  });
+
+  it('when entries are forgotten and stored again many times, then probing still finds every entry that is held', () => {
+    const cache = new GenerationalCache<number>({ max: 1_000, ttlMs: 60_000 });
+    fill(cache, 0, 600);
+    for (let round = 0; round < 5; round++) {
+      for (let i = round; i < 600; i += 5) cache.delete(String(i));
+      for (let i = round; i < 600; i += 5) cache.set(String(i), i + round, at);
+    }
+    for (let i = 0; i < 600; i++) expect(cache.get(String(i), at)).toBe(i + (i % 5));
   });
 });
