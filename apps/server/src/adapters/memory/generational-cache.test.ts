@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GenerationalCache } from './generational-cache.js';
+import { GenerationalCache, type InlineCodec } from './generational-cache.js';
 
 const at = 1_000_000;
 const fill = (cache: GenerationalCache<number>, from: number, to: number, now = at) => {
@@ -98,5 +98,25 @@ describe('GenerationalCache', () => {
       for (let i = round; i < 600; i += 5) cache.set(String(i), i + round, at);
     }
     for (let i = 0; i < 600; i++) expect(cache.get(String(i), at)).toBe(i + (i % 5));
+  });
+
+  it('when values are kept inline, then each read answers a fresh object with the numbers stored, through generations and growth', () => {
+    const pair: InlineCodec<{ a: number; b: number }> = {
+      width: 2,
+      write(value, cells, at) {
+        cells[at] = value.a;
+        cells[at + 1] = value.b;
+      },
+      read: (cells, at) => ({ a: cells[at]!, b: cells[at + 1]! }),
+    };
+    const cache = new GenerationalCache<{ a: number; b: number }>({ max: 300, ttlMs: 60_000, inline: pair });
+    const stored = { a: 7, b: 2 ** 40 };
+    cache.set('1', stored, at);
+    for (let i = 2; i < 400; i++) cache.set(String(i), { a: i, b: -i }, at); // grows, then turns over
+    expect(cache.get('1', at)).toEqual(stored); // from the old generation, moved back
+    expect(cache.get('1', at)).not.toBe(stored);
+    for (let i = 200; i < 400; i++) expect(cache.get(String(i), at)).toEqual({ a: i, b: -i });
+    cache.delete('1');
+    expect(cache.get('1', at)).toBeUndefined();
   });
 });

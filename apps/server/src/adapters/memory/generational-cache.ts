@@ -1,54 +1,77 @@
 import type { Id } from '../../platform/ids.js';
 import { spreadTtl } from './spread-expiry.js';
 
-/** Per slot of a generation's `keys`: the id's leading digits, its last nine plus its length, the expiry, one spare for alignment. */
+/** Per slot of a generation's `cells`: the id's leading digits, its last nine plus its length, the expiry, then an inline value. */
 const HIGH = 0;
 const LOW = 1;
 const EXPIRES = 2;
-const STRIDE = 4;
+const VALUE = 3;
 /** An expiry no clock reaches: the slot keeps its id, so probing past it still works, but holds nothing. */
 const FORGOTTEN = -1;
 const FIRST_SLOTS = 256;
 const TWO_32 = 4_294_967_296;
 
 /**
+ * How a value made only of numbers is kept inside its slot instead of as an object
+ * elsewhere in the heap: one memory access fewer a read (the post counters a ranked page
+ * scores, sixty a page). `read` makes a fresh object each time.
+ */
+export interface InlineCodec<V> {
+  /** Doubles one value takes. */
+  width: number;
+  write(value: V, cells: Float64Array, at: number): void;
+  read(cells: Float64Array, at: number): V;
+}
+
+/**
  * One generation: an open-addressing table over decimal ids. Each id is two exact
- * doubles in a Float64Array with its expiry beside it, and the values sit in a
- * parallel array, so finding an entry reads one or two adjacent slots, not a Map's
- * bucket, entry, key string and wrapper object in four places of the heap.
+ * doubles in a Float64Array with its expiry beside it, and the value either inline
+ * after them or in a parallel array, so finding an entry reads one or two adjacent
+ * slots, not a Map's bucket, entry, key string and wrapper object in four places of the heap.
  */
 class Generation<V> {
-  readonly keys: Float64Array;
-  readonly values: (V | undefined)[];
+  readonly cells: Float64Array;
+  /** The values, when they are not inline. */
+  readonly values: (V | undefined)[] | null;
   /** Slots with an id, forgotten ones included: linear probing cannot empty a slot. */
   taken = 0;
   /** Slots holding a value. */
   live = 0;
 
-  constructor(readonly slots: number) {
-    this.keys = new Float64Array(slots * STRIDE);
-    this.values = new Array<V | undefined>(slots).fill(undefined);
+  constructor(
+    readonly slots: number,
+    readonly stride: number,
+    inline: boolean,
+  ) {
+    this.cells = new Float64Array(slots * stride);
+    this.values = inline ? null : new Array<V | undefined>(slots).fill(undefined);
   }
 
   /** The slot holding the id (high, low), or the empty one where it would go. */
   slotOf(high: number, low: number, hash: number): number {
     const mask = this.slots - 1;
-    const keys = this.keys;
+    const { cells, stride } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * STRIDE;
-      const stored = keys[at + LOW]!;
-      if (stored === 0 || (stored === low && keys[at + HIGH] === high)) return slot;
+      const at = slot * stride;
+      const stored = cells[at + LOW]!;
+      if (stored === 0 || (stored === low && cells[at + HIGH] === high)) return slot;
     }
   }
 
+  /** Whether the slot has an id: a value, or a forgotten one. */
   holds(slot: number): boolean {
-    return this.keys[slot * STRIDE + LOW] !== 0;
+    return this.cells[slot * this.stride + LOW] !== 0;
+  }
+
+  expires(slot: number): number {
+    return this.cells[slot * this.stride + EXPIRES]!;
   }
 
   forget(slot: number): void {
-    if (this.values[slot] === undefined) return;
-    this.values[slot] = undefined;
-    this.keys[slot * STRIDE + EXPIRES] = FORGOTTEN;
+    const at = slot * this.stride + EXPIRES;
+    if (this.cells[at] === FORGOTTEN) return;
+    this.cells[at] = FORGOTTEN;
+    if (this.values) this.values[slot] = undefined;
     this.live--;
   }
 }
@@ -82,21 +105,28 @@ export class GenerationalCache<V> {
   readonly #maxSlots: number;
   readonly #ttlMs: number;
   readonly #random: () => number;
+  readonly #inline: InlineCodec<V> | null;
+  readonly #stride: number;
   // The id last parsed, as two exact doubles and a hash: set by #parse, read right after.
   #high = 0;
   #low = 0;
   #hash = 0;
 
-  /** `random` draws where below the TTL an entry expires (spread-expiry.ts); a test passes `() => 0` for exactly the TTL. */
-  constructor(options: { max: number; ttlMs: number; random?: () => number }) {
+  /**
+   * `random` draws where below the TTL an entry expires (spread-expiry.ts); a test passes
+   * `() => 0` for exactly the TTL. `inline` keeps values made of numbers inside their slots.
+   */
+  constructor(options: { max: number; ttlMs: number; random?: () => number; inline?: InlineCodec<V> }) {
     this.#max = Math.max(1, options.max);
     let slots = FIRST_SLOTS;
     while (slots < 2 * this.#max) slots *= 2;
     this.#maxSlots = slots;
     this.#ttlMs = options.ttlMs;
     this.#random = options.random ?? Math.random;
-    this.#young = new Generation(FIRST_SLOTS);
-    this.#old = new Generation(FIRST_SLOTS);
+    this.#inline = options.inline ?? null;
+    this.#stride = VALUE + (this.#inline?.width ?? 0);
+    this.#young = this.#generation(FIRST_SLOTS);
+    this.#old = this.#generation(FIRST_SLOTS);
   }
 
   get(id: Id, now: number): V | undefined {
@@ -105,17 +135,20 @@ export class GenerationalCache<V> {
     let slot = young.slotOf(this.#high, this.#low, this.#hash);
     if (young.holds(slot)) {
       // In the young generation, fresh, expired or forgotten: the old one holds nothing newer.
-      if (young.keys[slot * STRIDE + EXPIRES]! > now) return young.values[slot];
+      if (young.expires(slot) > now) return this.#read(young, slot);
       young.forget(slot);
       return undefined;
     }
     const old = this.#old;
     slot = old.slotOf(this.#high, this.#low, this.#hash);
     if (!old.holds(slot)) return undefined;
-    const value = old.values[slot];
-    const expires = old.keys[slot * STRIDE + EXPIRES]!;
+    const expires = old.expires(slot); // FORGOTTEN when forgotten, so never later than now
+    if (expires <= now) {
+      old.forget(slot);
+      return undefined;
+    }
+    const value = this.#read(old, slot);
     old.forget(slot);
-    if (value === undefined || expires <= now) return undefined;
     this.#put(value, expires);
     return value;
   }
@@ -133,8 +166,8 @@ export class GenerationalCache<V> {
   }
 
   clear(): void {
-    this.#young = new Generation(FIRST_SLOTS);
-    this.#old = new Generation(FIRST_SLOTS);
+    this.#young = this.#generation(FIRST_SLOTS);
+    this.#old = this.#generation(FIRST_SLOTS);
   }
 
   /** Entries held, expired ones not yet seen included. */
@@ -142,11 +175,22 @@ export class GenerationalCache<V> {
     return this.#young.live + this.#old.live;
   }
 
+  #generation(slots: number): Generation<V> {
+    return new Generation<V>(slots, this.#stride, this.#inline !== null);
+  }
+
+  #read(generation: Generation<V>, slot: number): V {
+    if (this.#inline) return this.#inline.read(generation.cells, slot * this.#stride + VALUE);
+    return generation.values![slot]!;
+  }
+
   /** Stores the parsed id's value in the young generation, which may first grow or turn old. */
   #put(value: V, expires: number): void {
     let young = this.#young;
     let slot = young.slotOf(this.#high, this.#low, this.#hash);
-    if (!young.holds(slot)) {
+    let live = false;
+    if (young.holds(slot)) live = young.expires(slot) !== FORGOTTEN;
+    else {
       const full = young.taken >= this.#max;
       if (full || (2 * (young.taken + 1) > young.slots && young.slots < this.#maxSlots)) {
         young = full ? this.#turnOver() : this.#grow();
@@ -154,12 +198,13 @@ export class GenerationalCache<V> {
       }
       young.taken++;
     }
-    const at = slot * STRIDE;
-    young.keys[at + HIGH] = this.#high;
-    young.keys[at + LOW] = this.#low;
-    young.keys[at + EXPIRES] = expires;
-    if (young.values[slot] === undefined) young.live++;
-    young.values[slot] = value;
+    if (!live) young.live++;
+    const at = slot * this.#stride;
+    young.cells[at + HIGH] = this.#high;
+    young.cells[at + LOW] = this.#low;
+    young.cells[at + EXPIRES] = expires;
+    if (this.#inline) this.#inline.write(value, young.cells, at + VALUE);
+    else young.values![slot] = value;
   }
 
   #forgetIn(generation: Generation<V>): void {
@@ -170,25 +215,21 @@ export class GenerationalCache<V> {
   /** The young generation becomes the old one; the old one's entries are dropped whole. */
   #turnOver(): Generation<V> {
     this.#old = this.#young;
-    this.#young = new Generation(this.#old.slots);
+    this.#young = this.#generation(this.#old.slots);
     return this.#young;
   }
 
-  /** Twice the slots, the live entries moved over (forgotten ones are left behind). */
+  /** Twice the slots, the entries holding values moved over (forgotten ones are left behind). */
   #grow(): Generation<V> {
     const from = this.#young;
-    const to = new Generation<V>(from.slots * 2);
+    const to = this.#generation(from.slots * 2);
+    const stride = this.#stride;
     for (let slot = 0; slot < from.slots; slot++) {
-      const value = from.values[slot];
-      if (value === undefined) continue;
-      const at = slot * STRIDE;
-      const high = from.keys[at + HIGH]!;
-      const low = from.keys[at + LOW]!;
-      const into = to.slotOf(high, low, hashOf(high, low));
-      to.keys[into * STRIDE + HIGH] = high;
-      to.keys[into * STRIDE + LOW] = low;
-      to.keys[into * STRIDE + EXPIRES] = from.keys[at + EXPIRES]!;
-      to.values[into] = value;
+      if (!from.holds(slot) || from.expires(slot) === FORGOTTEN) continue;
+      const at = slot * stride;
+      const into = to.slotOf(from.cells[at + HIGH]!, from.cells[at + LOW]!, hashOf(from.cells[at + HIGH]!, from.cells[at + LOW]!));
+      to.cells.set(from.cells.subarray(at, at + stride), into * stride);
+      if (from.values) to.values![into] = from.values[slot];
       to.taken++;
       to.live++;
     }

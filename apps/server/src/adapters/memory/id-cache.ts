@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Id } from '../../platform/ids.js';
-import { GenerationalCache } from './generational-cache.js';
+import { GenerationalCache, type InlineCodec } from './generational-cache.js';
 import { createWriteGuard } from './write-guard.js';
 
 export interface IdCacheOptions {
@@ -18,7 +18,7 @@ export interface IdCacheOptions {
  * not kept, so a stale row never outlives the write that replaced it.
  * Cached records are shared between readers and must be treated as immutable.
  */
-export function createIdCache<V extends object>(options: IdCacheOptions) {
+export function createIdCache<V extends object>(options: IdCacheOptions & { inline?: InlineCodec<V> }) {
   const cache = new GenerationalCache<V>(options);
   // One reading of the injected clock per call, for every get of its batch.
   const now = () => options.clock.now().getTime();
