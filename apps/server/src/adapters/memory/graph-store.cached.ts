@@ -23,13 +23,12 @@ export function withRelationCache(store: GraphStore, options: ViewerCacheOptions
   return {
     ...store,
     async relationsAmong(viewerId, otherIds) {
-      const flags = await cache.among(viewerId, otherIds, (missing) => load(viewerId, missing));
       const result = { followed: new Set<Id>(), muted: new Set<Id>(), blocked: new Set<Id>() };
-      for (const [id, bits] of flags) {
+      await cache.each(viewerId, otherIds, (missing) => load(viewerId, missing), (id, bits) => {
         if (bits & FOLLOWED) result.followed.add(id);
         if (bits & MUTED) result.muted.add(id);
         if (bits & BLOCKED) result.blocked.add(id);
-      }
+      });
       return result;
     },
     // The followee's answers say whether they follow, mute or block: a follow changes none of them.

@@ -26,25 +26,35 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
   const byViewer = new LRUCache<Id, Map<Id, V>>({ max: options.viewers, ttl: options.ttlMs, ttlResolution: 0, perf: { now: () => nowMs } });
   const guard = createWriteGuard();
 
+  /** Hands `visit` a value for each of `otherIds`, those in memory first; `load` gets the rest and must answer each. */
+  async function each(viewerId: Id, otherIds: readonly Id[], load: (missing: Id[]) => Promise<Map<Id, V>>, visit: (id: Id, value: V) => void): Promise<void> {
+    nowMs = options.clock.now().getTime();
+    const known = byViewer.get(viewerId);
+    let missing: Id[] | null = null;
+    for (const id of otherIds) {
+      const value = known?.get(id);
+      if (value === undefined) (missing ??= []).push(id);
+      else visit(id, value);
+    }
+    if (missing === null) return;
+    const keep = (loaded: Map<Id, V>) => {
+      const kept = byViewer.get(viewerId);
+      if (kept === undefined) byViewer.set(viewerId, new Map(loaded), { ttl: spreadTtl(options.ttlMs) });
+      else for (const [id, value] of loaded) kept.set(id, value);
+    };
+    const asked = missing;
+    for (const [id, value] of await guard.loading(() => load(asked), keep)) visit(id, value);
+  }
+
   return {
+    // A feed page asks three of these caches about a dozen to sixty ids each, and most
+    // callers fold the answers into sets at once: `each` builds no map in between.
+    each,
+
     /** A value for each of `otherIds`; `load` gets the ones not in memory and must answer each. */
     async among(viewerId: Id, otherIds: readonly Id[], load: (missing: Id[]) => Promise<Map<Id, V>>): Promise<Map<Id, V>> {
-      nowMs = options.clock.now().getTime();
-      const known = byViewer.get(viewerId);
       const found = new Map<Id, V>();
-      const missing: Id[] = [];
-      for (const id of otherIds) {
-        const value = known?.get(id);
-        if (value === undefined) missing.push(id);
-        else found.set(id, value);
-      }
-      if (missing.length === 0) return found;
-      const keep = (loaded: Map<Id, V>) => {
-        const kept = byViewer.get(viewerId);
-        if (kept === undefined) byViewer.set(viewerId, new Map(loaded), { ttl: spreadTtl(options.ttlMs) });
-        else for (const [id, value] of loaded) kept.set(id, value);
-      };
-      for (const [id, value] of await guard.loading(() => load(missing), keep)) found.set(id, value);
+      await each(viewerId, otherIds, load, (id, value) => found.set(id, value));
       return found;
     },
 

@@ -4,12 +4,13 @@ import { createViewerCache, type ViewerCache, type ViewerCacheOptions } from './
 
 /** Answers `among` from a cache of yes/no per post, asking the store only about the rest. */
 async function amongCached(cache: ViewerCache<boolean>, viewerId: Id, postIds: readonly Id[], load: (missing: Id[]) => Promise<Set<Id>>): Promise<Set<Id>> {
-  const answers = await cache.among(viewerId, postIds, async (missing) => {
+  const result = new Set<Id>();
+  await cache.each(viewerId, postIds, async (missing) => {
     const yes = await load(missing);
     return new Map(missing.map((id) => [id, yes.has(id)]));
+  }, (id, yes) => {
+    if (yes) result.add(id);
   });
-  const result = new Set<Id>();
-  for (const [id, yes] of answers) if (yes) result.add(id);
   return result;
 }
 

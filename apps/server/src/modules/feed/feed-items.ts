@@ -40,10 +40,10 @@ export function createFeedItems(deps: FeedItemsDeps) {
     const authors = new Set<Id>();
     for (const e of entries) if (e.authorId !== viewerId) authors.add(e.authorId);
     const { followed, muted, blocked } = await deps.graph.relationsAmong(viewerId, [...authors]);
-    const visible = (id: Id) => followed.has(id) && !muted.has(id) && !blocked.has(id);
     const others: Id[] = [];
-    for (const id of authors) if (visible(id)) others.push(id);
-    return { shown: entries.filter((e) => e.authorId === viewerId || visible(e.authorId)), others };
+    for (const id of authors) if (followed.has(id) && !muted.has(id) && !blocked.has(id)) others.push(id);
+    const visible = new Set(others);
+    return { shown: entries.filter((e) => e.authorId === viewerId || visible.has(e.authorId)), others };
   }
 
   /** Posts, authors and counts for entries the rules already allowed; `counters` when ranking just read them. */
