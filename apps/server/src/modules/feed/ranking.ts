@@ -67,14 +67,13 @@ export function rankCandidates<T extends RankCandidate>(candidates: readonly T[]
   // which costs ten times as much to make and is one more thing for the GC to sweep.
   const scores: number[] = new Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) scores[i] = scoreCandidate(candidates[i]!, nowMs, w);
-  const ahead = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && compareIds(candidates[a]!.postId, candidates[b]!.postId) > 0);
   // Insertion sort of indexes: candidates arrive newest first and recency weighs most, so the
   // window is nearly in order already and this makes about one comparison per candidate, where
   // Array.prototype.sort's calls into a comparator were a third of a ranked page's ranking time.
   const order: number[] = new Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     let j = i;
-    while (j > 0 && ahead(i, order[j - 1]!)) {
+    while (j > 0 && ahead(scores, candidates, i, order[j - 1]!)) {
       order[j] = order[j - 1]!;
       j--;
     }
@@ -83,6 +82,15 @@ export function rankCandidates<T extends RankCandidate>(candidates: readonly T[]
   const ranked: T[] = new Array(order.length);
   for (let i = 0; i < order.length; i++) ranked[i] = candidates[order[i]!]!;
   return diversify(ranked, w.maxRun);
+}
+
+/**
+ * Whether candidate `a` ranks above `b`: higher score, then the newer post. A function of
+ * its own, not a closure made per call: the loader names every closure it makes
+ * (keepNames), one property definition a ranking.
+ */
+function ahead(scores: readonly number[], candidates: readonly RankCandidate[], a: number, b: number): boolean {
+  return scores[a]! > scores[b]! || (scores[a] === scores[b] && compareIds(candidates[a]!.postId, candidates[b]!.postId) > 0);
 }
 
 /** Greedy: take the best remaining item unless it would extend a run past `maxRun`; then the best other author's. */
