@@ -7,7 +7,7 @@ import type { TimelineEntry } from './feed.ports.js';
 /** How many consecutive candidates one ranked window holds (served over several pages). */
 const RANKED_WINDOW = 60;
 const MAX_ROUNDS = 4;
-/** Entries read beyond what a page still needs, so a few the rules or loading drop cost no extra round. */
+/** Following mode's entries read beyond what a page still needs, so a few the rules or loading drop cost no extra round. */
 const SPARE = 4;
 
 export interface FeedPageResult {
@@ -67,9 +67,10 @@ export function createFeedReading(deps: { candidates: Candidates; items: FeedIte
       }
       const unserved = served.size === 0 ? members : members.filter((e) => !served.has(postHash(e.postId)));
       const { order, counters } = await items.rank(viewerId, unserved);
-      // The page and a few spare; should loading drop more (posts deleted or archived since
-      // they were pushed), the rest of the window at once: two loads at most, never one per post.
-      let want = limit - out.length + SPARE;
+      // Just the page: ranking kept only entries the rules allow, and loading drops only posts
+      // deleted or archived since they were pushed, which leave timelines when that happens.
+      // Should it drop one, the rest of the window at once: two loads at most, never one per post.
+      let want = limit - out.length;
       let taken = 0;
       while (out.length < limit && taken < order.length) {
         const batch = order.slice(taken, taken + want);
