@@ -72,18 +72,18 @@ describe('GenerationalCache', () => {
     expect(cache.get('0', at + 1000)).toBeUndefined();
   });
 
-  it('when ids are alike, then each keeps its own entry: leading zeros, neighbours, the largest id, thousands at once', () => {
+  it('when ids are alike, then each keeps its own entry: zero, neighbours, the largest id, thousands at once', () => {
     const cache = new GenerationalCache<string>({ max: 10_000, ttlMs: 60_000 });
-    const ids = ['12', '012', '0', '9223372036854775807', '9223372036854775806', '1000000000', '100000000', '999999999'];
+    const ids = ['12', '0', '9223372036854775807', '9223372036854775806', '1000000000', '100000000', '999999999'];
     for (let i = 0; i < 5_000; i++) ids.push(String(7_300_000_000_000_000_000n + BigInt(i) * 4_096n));
     for (const id of ids) cache.set(id, id, at);
     for (const id of ids) expect(cache.get(id, at)).toBe(id);
     expect(cache.size).toBe(ids.length);
   });
 
-  it('when a key is not a decimal id of at most 19 digits, then it is never kept, so it is always read afresh', () => {
+  it('when a key is not a decimal id of at most 19 digits without a leading zero, then it is never kept, so it is always read afresh', () => {
     const cache = new GenerationalCache<number>({ max: 10, ttlMs: 60_000 });
-    for (const key of ['', 'abc', '12a', '-1', '1.5', '12345678901234567890']) {
+    for (const key of ['', 'abc', '12a', '-1', '1.5', '012', '12345678901234567890']) {
       cache.set(key, 1, at);
       expect(cache.get(key, at)).toBeUndefined();
     }

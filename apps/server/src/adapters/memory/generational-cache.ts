@@ -91,7 +91,7 @@ class Generation<V> {
  * hit reads the slot (id and expiry together) and the value, and the table of the
  * hot ids stays dense. The counters a ranked page reads took half the time.
  *
- * Keys are ids as we write them: decimal, at most 19 digits. Anything else is never
+ * Keys are ids as we write them: decimal, at most 19 digits, no leading zero. Anything else is never
  * kept, so it is read from the store every time: slower, never wrong. Expiry is
  * exact: set when the value is stored (spread below the TTL, see spread-expiry.ts)
  * and checked on every get against the `now` the caller passes, so a batch reads
@@ -238,13 +238,15 @@ export class GenerationalCache<V> {
   }
 
   /**
-   * Reads a decimal id of 1 to 19 digits into two exact doubles: its leading digits, and
-   * its last nine plus a billion times its length (so "012" and "12" differ, and no id
-   * reads as the empty slot's 0). False for anything else.
+   * Reads a decimal id of 1 to 19 digits, without leading zeros, into two exact doubles: its
+   * leading digits, and its last nine plus a billion times its length (so no id reads as the
+   * empty slot's 0). False for anything else.
    */
   #parse(id: string): boolean {
     const length = id.length;
-    if (length === 0 || length > 19) return false;
+    // A leading zero is refused too: "012" names the same row as "12", and a write through
+    // one spelling must never leave the other one's entry behind (isId refuses it at the edge).
+    if (length === 0 || length > 19 || (length > 1 && id.charCodeAt(0) === 48)) return false;
     const split = length > 9 ? length - 9 : 0;
     let high = 0;
     for (let i = 0; i < split; i++) {
