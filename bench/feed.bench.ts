@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/feed.bench.ts [--users 10000] [--posts 100000] [--seconds 8] [--rounds 3] [--rebuild]
+ * npx tsx bench/feed.bench.ts [--users 10000] [--posts 100000] [--seconds 8] [--rounds 5] [--rebuild]
  *
  * Home feed latency and throughput at 1/16/64 readers in both modes next to a
  * storage-free page of the same shape, then `rounds` rounds at 64 readers taking the
@@ -22,7 +22,7 @@ import { scratchCopy, startServer } from './support/server.js';
 
 const { values } = parseArgs({ options: {
   users: { type: 'string', default: '10000' }, posts: { type: 'string', default: '100000' },
-  seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' }, rebuild: { type: 'boolean', default: false },
+  seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '5' }, rebuild: { type: 'boolean', default: false },
 } });
 /** Storage-free pages of the feed's shape: rendered the feed's way, and serialized the way any route is. */
 const FIXED = '/api/v1/bench/fixed-feed';

@@ -38,7 +38,7 @@ describe('choosing caches', () => {
     expect(await readsAcross('api', 31)).toBe(2);
   });
 
-  it('when one process runs every role, then every write passes through it and a post is kept ten times the TTL', async () => {
+  it('when one process runs the API and the worker, then every write passes through it and a post is kept ten times the TTL', async () => {
     expect(await readsAcross('all', 31)).toBe(1);
     expect(await readsAcross('all', 224)).toBe(1);
     expect(await readsAcross('all', 301)).toBe(2);

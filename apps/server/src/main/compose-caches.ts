@@ -43,18 +43,18 @@ const COUNTERS_PER_CACHED_POST = 3;
  * then met an expired counter and went to SQLite for it. Ten times the TTL keeps the
  * net and drops most of both.
  */
-const WRITE_THROUGH_TTL_FACTOR = 10;
+const SEES_EVERY_WRITE_TTL_FACTOR = 10;
 
 export type CacheWrappers = ReturnType<typeof chooseCaches>;
 
 export function chooseCaches(config: Config, clock: Clock) {
   const { ttlMs, entries, readers } = config.cache;
   const on = ttlMs > 0;
-  const writeThrough = on && config.roles.includes('api') && config.roles.includes('worker');
-  const writtenThroughTtlMs = ttlMs * WRITE_THROUGH_TTL_FACTOR;
-  const byId = { max: entries, ttlMs: writeThrough ? writtenThroughTtlMs : ttlMs, clock };
+  const seesEveryWrite = on && config.roles.includes('api') && config.roles.includes('worker');
+  const seesEveryWriteTtlMs = ttlMs * SEES_EVERY_WRITE_TTL_FACTOR;
+  const byId = { max: entries, ttlMs: seesEveryWrite ? seesEveryWriteTtlMs : ttlMs, clock };
   const perReader = { viewers: readers, ttlMs, clock };
-  const perReaderWrittenThrough = { ...perReader, ttlMs: writtenThroughTtlMs };
+  const perReaderSeeingEveryWrite = { ...perReader, ttlMs: seesEveryWriteTtlMs };
   const depth = Math.min(TIMELINE_CACHE_DEPTH, config.feed.timelineCapacity);
   // One cache for the two stores whose writes move a post's counters.
   const counters = on ? createPostCounterCache({ ...byId, max: entries * COUNTERS_PER_CACHED_POST }) : null;
@@ -64,15 +64,15 @@ export function chooseCaches(config: Config, clock: Clock) {
     engagement(store: EngagementStore): EngagementStore {
       const withCounters = counters ? counters.engagement(store) : store;
       const withAffinity = on ? withAffinityCache(withCounters, perReader) : withCounters;
-      return writeThrough ? withLikedCache(withAffinity, perReaderWrittenThrough) : withAffinity;
+      return seesEveryWrite ? withLikedCache(withAffinity, perReaderSeeingEveryWrite) : withAffinity;
     },
     comments: (store: CommentStore): CommentStore => (counters ? counters.comments(store) : store),
-    saves: (store: SaveStore): SaveStore => (writeThrough ? withSavedCache(store, perReaderWrittenThrough) : store),
-    graph: (store: GraphStore): GraphStore => (writeThrough ? withRelationCache(store, perReaderWrittenThrough) : store),
+    saves: (store: SaveStore): SaveStore => (seesEveryWrite ? withSavedCache(store, perReaderSeeingEveryWrite) : store),
+    graph: (store: GraphStore): GraphStore => (seesEveryWrite ? withRelationCache(store, perReaderSeeingEveryWrite) : store),
     timelines(store: TimelineStore): TimelineStore {
       if (!on) return store;
       const celebrities = withCelebrityCache(store, { ttlMs, clock });
-      return writeThrough ? withTimelineCache(celebrities, { readers, depth, ttlMs: writtenThroughTtlMs, clock }) : celebrities;
+      return seesEveryWrite ? withTimelineCache(celebrities, { readers, depth, ttlMs: seesEveryWriteTtlMs, clock }) : celebrities;
     },
   };
 }

@@ -119,4 +119,26 @@ describe('GenerationalCache', () => {
     cache.delete('1');
     expect(cache.get('1', at)).toBeUndefined();
   });
+
+  it('when an entry is deleted and the cache then turns over, then the old generation never hands it back', () => {
+    const cache = new GenerationalCache<number>({ max: 4, ttlMs: 60_000 });
+    fill(cache, 1, 5); // 1..4 fill the young generation
+    cache.set('5', 5, at); // it turns over: 1..4 are old now, 5 is young
+    cache.delete('2');
+    expect(cache.get('2', at)).toBeUndefined();
+    fill(cache, 6, 9); // young grows to four and turns over again: 5..8 old, 1..4 dropped
+    cache.set('9', 9, at);
+    expect(cache.get('2', at)).toBeUndefined();
+    cache.set('10', 10, at);
+    cache.delete('6');
+    expect([5, 6, 7, 8].map((i) => cache.get(String(i), at))).toEqual([5, undefined, 7, 8]);
+  });
+
+  it('when a write names an id in a spelling the cache cannot read, then everything is forgotten', () => {
+    const cache = new GenerationalCache<number>({ max: 10, ttlMs: 60_000 });
+    fill(cache, 10, 14);
+    cache.delete('012');
+    expect(cache.size).toBe(0);
+    expect(cache.get('12', at)).toBeUndefined();
+  });
 });

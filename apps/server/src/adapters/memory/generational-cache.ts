@@ -88,11 +88,12 @@ class Generation<V> {
  * Why not plain Maps, as before: on this kind of machine a lookup in a big Map that
  * the CPU caches have lost costs about half a microsecond, nearly all of it waiting
  * on memory, and a Map of string keys touches four scattered places per hit. Here a
- * hit reads the slot (id and expiry together) and the value, and the table of the
- * hot ids stays dense. The counters a ranked page reads took half the time.
+ * hit reads the slot (id and expiry together) and the value, and the table is one
+ * compact array. The counters a ranked page reads took half the time.
  *
- * Keys are ids as we write them: decimal, at most 19 digits, no leading zero. Anything else is never
- * kept, so it is read from the store every time: slower, never wrong. Expiry is
+ * Keys are ids as we write them: decimal, at most 19 digits, no leading zero. Anything
+ * else is never kept, so it is read from the store every time: slower, never wrong; a
+ * delete of anything else forgets everything. Expiry is
  * exact: set when the value is stored (spread below the TTL, see spread-expiry.ts)
  * and checked on every get against the `now` the caller passes, so a batch reads
  * its clock once.
@@ -101,7 +102,7 @@ export class GenerationalCache<V> {
   #young: Generation<V>;
   #old: Generation<V>;
   readonly #max: number;
-  /** Slots at which a generation stops growing: twice `max`, so probing stays short. */
+  /** Slots at which a generation stops growing: the power of two at or above twice `max`, so probing stays short. */
   readonly #maxSlots: number;
   readonly #ttlMs: number;
   readonly #random: () => number;
@@ -160,7 +161,12 @@ export class GenerationalCache<V> {
   }
 
   delete(id: Id): void {
-    if (!this.#parse(id)) return;
+    // A spelling the cache cannot read may still name a row the store can ("012" is row 12
+    // to SQLite): forgetting everything is the only way to be sure nothing stale is left.
+    if (!this.#parse(id)) {
+      this.clear();
+      return;
+    }
     this.#forgetIn(this.#young);
     this.#forgetIn(this.#old);
   }
@@ -244,8 +250,8 @@ export class GenerationalCache<V> {
    */
   #parse(id: string): boolean {
     const length = id.length;
-    // A leading zero is refused too: "012" names the same row as "12", and a write through
-    // one spelling must never leave the other one's entry behind (isId refuses it at the edge).
+    // A leading zero is refused too: "012" names the same row as "12", so only one spelling
+    // is ever kept, and a write through another forgets everything (see delete).
     if (length === 0 || length > 19 || (length > 1 && id.charCodeAt(0) === 48)) return false;
     const split = length > 9 ? length - 9 : 0;
     let high = 0;

@@ -26,7 +26,11 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
   const byViewer = new LRUCache<Id, Map<Id, V>>({ max: options.viewers, ttl: options.ttlMs, ttlResolution: 0, perf: { now: () => nowMs } });
   const guard = createWriteGuard();
 
-  /** Hands `visit` a value for each of `otherIds`, those in memory first; `load` gets the rest and must answer each. */
+  /**
+   * Hands `visit` a value for each of `otherIds`, those in memory first; `load` gets the rest
+   * and must answer each. A feed page asks three of these caches about a dozen to sixty ids,
+   * and most callers fold the answers into sets at once: no map is built in between.
+   */
   async function each(viewerId: Id, otherIds: readonly Id[], load: (missing: Id[]) => Promise<Map<Id, V>>, visit: (id: Id, value: V) => void): Promise<void> {
     nowMs = options.clock.now().getTime();
     const known = byViewer.get(viewerId);
@@ -47,8 +51,6 @@ export function createViewerCache<V>(options: ViewerCacheOptions) {
   }
 
   return {
-    // A feed page asks three of these caches about a dozen to sixty ids each, and most
-    // callers fold the answers into sets at once: `each` builds no map in between.
     each,
 
     /** A value for each of `otherIds`; `load` gets the ones not in memory and must answer each. */

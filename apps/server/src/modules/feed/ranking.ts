@@ -110,7 +110,7 @@ export function diversify<T extends { authorId: Id }>(ranked: readonly T[], maxR
     while (taken[best]) best++;
     let pick = best;
     if (run >= maxRun && ranked[best]!.authorId === runAuthor) {
-      let i = searchedFor === runAuthor ? Math.max(best + 1, searchedTo) : best + 1;
+      let i: number = searchedFor === runAuthor ? Math.max(best + 1, searchedTo) : best + 1;
       while (i < ranked.length && (taken[i] || ranked[i]!.authorId === runAuthor)) i++;
       searchedFor = runAuthor;
       searchedTo = i;
