@@ -67,9 +67,11 @@ export function rankCandidates<T extends RankCandidate>(candidates: readonly T[]
   // which costs ten times as much to make and is one more thing for the GC to sweep.
   const scores: number[] = new Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) scores[i] = scoreCandidate(candidates[i]!, nowMs, w);
-  // Insertion sort of indexes: candidates arrive newest first and recency weighs most, so the
-  // window is nearly in order already and this makes about one comparison per candidate, where
-  // Array.prototype.sort's calls into a comparator were a third of a ranked page's ranking time.
+  // Insertion sort of indexes. A window is not nearly in order, as once assumed: across the
+  // days a window spans, engagement outweighs the hour buckets (about 500 moves for 60 on
+  // the bench's windows). At this size it is still the fastest measured: 5.6 µs a window,
+  // against 7.2 µs for a binary insertion and 9.5 µs for Array.prototype.sort, whose calls
+  // into a comparator cost more than the moves they save.
   const order: number[] = new Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     let j = i;
