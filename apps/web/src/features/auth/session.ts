@@ -26,6 +26,15 @@ export function switchSession(client: QueryClient, me: Me | null) {
   client.setQueryData(meKey, me);
 }
 
+/**
+ * Whether `viewerId` is still the one signed in. A request's answer that comes back after a
+ * switch of session is the last person's: check this before writing it into the caches,
+ * which are the next person's by then (switchSession emptied them and their pages refilled them).
+ */
+export function stillSignedInAs(client: QueryClient, viewerId: string): boolean {
+  return client.getQueryData<Me | null>(meKey)?.id === viewerId;
+}
+
 /** Signing in and signing up both answer a new session. */
 function useStartSession<Body>(path: string) {
   const client = useQueryClient();

@@ -11,8 +11,8 @@ export function useCommentLike(postId: string, comment: Comment) {
     target: `comment:${comment.id}`,
     postId,
     shown: { liked: comment.viewerHasLiked, likes: comment.likes },
-    send: async (on) => {
-      const answer = await likeComment(postId, comment.id, on);
+    send: (on) => likeComment(postId, comment.id, on),
+    remember: (answer) => {
       patchCachedComment(client, postId, answer);
       return { liked: answer.viewerHasLiked, likes: answer.likes };
     },

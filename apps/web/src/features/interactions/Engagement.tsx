@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { errorText } from '../../api/client';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Icon } from '../../ui/Icon';
-import { useMe } from '../auth/session';
+import { stillSignedInAs, useMe } from '../auth/session';
 import { patchCachedPost } from '../posts/api';
 import { PostCard } from '../posts/PostCard';
 import { like, save } from './api';
@@ -31,8 +31,8 @@ export function Engagement({ post, eager, expanded }: Props) {
     target: `post:${post.id}`,
     postId: post.id,
     shown: { liked: post.viewerHasLiked, likes: post.likes },
-    send: async (on) => {
-      const answer = await like(post.id, on);
+    send: (on) => like(post.id, on),
+    remember: (answer) => {
       patchCachedPost(client, post.id, { viewerHasLiked: answer.liked, likes: answer.likes });
       // Who liked it changed too: the likers sheet asks again when next opened.
       void client.invalidateQueries({ queryKey: ['likers', post.id] });
@@ -54,6 +54,7 @@ export function Engagement({ post, eager, expanded }: Props) {
     setSaveError(null);
     try {
       const { saved: now } = await save(post.id, on);
+      if (!stillSignedInAs(client, me.id)) return; // the answer is the last person's (auth/session.ts)
       setSaved(now);
       patchCachedPost(client, post.id, { viewerHasSaved: now });
       void client.invalidateQueries({ queryKey: ['posts', 'saved'] });

@@ -1,8 +1,7 @@
-import type { Me } from '@pictor/contract';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
-import { meKey, useMe } from '../auth/session';
+import { stillSignedInAs, useMe } from '../auth/session';
 import type { LikeState, LikeSyncs, SendLike } from './like-sync';
 
 const LikeSyncsContext = createContext<LikeSyncs | null>(null);
@@ -16,15 +15,17 @@ function useLikeSyncs(): LikeSyncs {
   return syncs;
 }
 
-interface Heart {
+interface Heart<Answer> {
   /** What is liked, unique across kinds: `post:<id>`, `comment:<id>`. */
   target: string;
   /** The post to come back to after signing in. */
   postId: string;
   /** What the item itself says (from the cached feed, post or thread). */
   shown: LikeState;
-  /** Sends one like or unlike and answers the server's state; it also writes it into the caches. */
-  send: SendLike;
+  /** Sends one like or unlike; answers what the server answered. */
+  send: (on: boolean) => Promise<Answer>;
+  /** Writes an answer into the cached feed, post or thread (so the item shows it when drawn again) and says the heart's state. */
+  remember: (answer: Answer) => LikeState;
 }
 
 /**
@@ -33,7 +34,7 @@ interface Heart {
  * Until someone clicks, the item itself says what is true. Signed-out people are sent to sign in,
  * then back to the post.
  */
-export function useLikeToggle({ target, postId, shown, send }: Heart) {
+export function useLikeToggle<Answer>({ target, postId, shown, send, remember }: Heart<Answer>) {
   const syncs = useLikeSyncs();
   const client = useQueryClient();
   const me = useMe().data;
@@ -49,7 +50,7 @@ export function useLikeToggle({ target, postId, shown, send }: Heart) {
     // Read at the click, not at the last render: a second click may come before React draws the first.
     const now = syncs.view(key)?.liked ?? shown.liked;
     const next = on ?? !now;
-    if (next !== now) syncs.set(key, next, shown, whileSignedIn(client, me.id, send));
+    if (next !== now) syncs.set(key, next, shown, whileSignedIn(client, me.id, { send, remember }));
   }
   return { liked, likes, toggle, error: view?.error ?? null };
 }
@@ -57,9 +58,14 @@ export function useLikeToggle({ target, postId, shown, send }: Heart) {
 /**
  * `send` for as long as `viewer` is signed in. A like waiting its turn goes out after the click,
  * with whatever session cookie is there by then: without this, signing out and in as someone else
- * meanwhile would send it for them.
+ * meanwhile would send it for them. An answer that comes back after the switch is the last
+ * person's: it is not written into the caches, which are the next person's by then.
  */
-function whileSignedIn(client: QueryClient, viewer: string, send: SendLike): SendLike {
-  return (on) =>
-    client.getQueryData<Me | null>(meKey)?.id === viewer ? send(on) : Promise.reject(new Error('You signed out before this like was sent.'));
+function whileSignedIn<Answer>(client: QueryClient, viewer: string, { send, remember }: Pick<Heart<Answer>, 'send' | 'remember'>): SendLike {
+  return async (on) => {
+    if (!stillSignedInAs(client, viewer)) throw new Error('You signed out before this like was sent.');
+    const answer = await send(on);
+    if (!stillSignedInAs(client, viewer)) throw new Error('You signed out before this like was answered.');
+    return remember(answer);
+  };
 }
