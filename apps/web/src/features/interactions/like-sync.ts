@@ -85,9 +85,10 @@ export class LikeSyncs {
     } catch (failure) {
       target.wanted = target.known.liked;
       target.error = failure;
+      // Only a failure changes the view here; each answer was published as it came.
+      publish(entry);
     } finally {
       target.busy = false;
-      publish(entry);
       this.forgetIfIdle(key, entry);
     }
   }
