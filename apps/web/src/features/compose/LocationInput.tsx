@@ -28,18 +28,13 @@ export function LocationInput({ value, onChange }: { value: Place | null; onChan
     setNote('Finding you…');
     navigator.geolocation.getCurrentPosition(
       (position) => {
-        const next = { lat: position.coords.latitude, lon: position.coords.longitude };
-        setCoords(next);
         setNote('');
-        update(name.trim() || 'My location', next);
+        update(name.trim() || 'My location', { lat: position.coords.latitude, lon: position.coords.longitude });
       },
       () => setNote('Your position was not shared; the place name is enough.'),
     );
   }
-  function unpin() {
-    setCoords(null);
-    update(name, null);
-  }
+  const unpin = () => update(name, null);
   return (
     <div className="location">
       <Field label="Location" value={name} onChange={(text) => update(text)} maxLength={200} hint="Type a place, such as a café or a city. Adding your position is optional." />
