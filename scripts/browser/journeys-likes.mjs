@@ -8,6 +8,14 @@ const COMMENT_LIKE = /\/api\/v1\/posts\/\d+\/comments\/\d+\/like$/;
 /** The post's heart, whichever way it points. */
 const postHeart = (page) => page.getByRole('button', { name: /^(Like|Unlike)$/ });
 
+/** Opens the post's page and answers its heart once it is drawn. */
+async function openPostHeart(page, postId) {
+  await page.goto(`/p/${postId}`);
+  const heart = postHeart(page);
+  await heart.waitFor();
+  return heart;
+}
+
 /**
  * Lets every like request reach the server at once but holds its answer back, the first of a burst
  * longest: two requests in flight together would then be answered out of order, the fault this guards.
@@ -134,9 +142,7 @@ export const likeJourneys = [
     name: 'rapid clicks on a post heart: it flips at once, one request at a time, and ends where the server is',
     async run(world) {
       const bob = world.bob.page;
-      await bob.goto(`/p/${world.postId}`);
-      const heart = postHeart(bob);
-      await heart.waitFor();
+      const heart = await openPostHeart(bob, world.postId);
       await rapidClicks(bob, {
         pattern: POST_LIKE,
         heart,
@@ -169,9 +175,7 @@ export const likeJourneys = [
     name: 'a like that fails puts the heart and count back to what the server holds, and says why',
     async run(world) {
       const bob = world.bob.page;
-      await bob.goto(`/p/${world.postId}`);
-      const heart = postHeart(bob);
-      await heart.waitFor();
+      const heart = await openPostHeart(bob, world.postId);
       const truth = await postTruth(bob, world.postId);
       await bob.route(POST_LIKE, (route) => route.abort());
       try {
@@ -248,9 +252,7 @@ export const likeJourneys = [
       page.setDefaultTimeout(15_000);
       try {
         await signIn(page, world.bob.username);
-        await page.goto(`/p/${world.postId}`);
-        const heart = postHeart(page);
-        await heart.waitFor();
+        const heart = await openPostHeart(page, world.postId);
         if ((await heart.getAttribute('aria-pressed')) !== 'true') await Promise.all([page.waitForResponse(POST_LIKE), heart.click()]);
         // Two clicks: bob's unlike goes out and its answer is held; the like after it waits its turn.
         let sent = 0;
