@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Id } from '../../platform/ids.js';
 import type { Logger } from '../../platform/logger.js';
-import { discardUnreferenced } from './blob-removal.js';
+import { discardUnreferenced, removeOrThrow } from './blob-removal.js';
 import { admitImage, readable } from './image-policy.js';
 import type { BlobStore, ImageProcessor } from './media.ports.js';
 
@@ -41,10 +41,8 @@ export function createAvatarStorage(deps: { blobs: BlobStore; images: ImageProce
         throw error;
       }
     },
-    /** Removes an avatar's files; throws if any delete failed, so the job that calls it is retried. */
-    async remove(avatar: StoredAvatar): Promise<void> {
-      await Promise.all(Object.values(avatar.sizes).map((key) => deps.blobs.delete(key)));
-    },
+    /** Removes an avatar's files; tries every one, then throws if any delete failed, so the job that calls it is retried. */
+    remove: (avatar: StoredAvatar): Promise<void> => removeOrThrow(deps.blobs, Object.values(avatar.sizes)),
     /**
      * Removes the files of an avatar no account points at any more (replaced or removed):
      * the change is made, so a file that cannot be removed is logged, never thrown.

@@ -1,7 +1,7 @@
 import type { Logger } from '../../platform/logger.js';
 import type { BlobStore } from './media.ports.js';
 
-export interface FailedRemoval {
+interface FailedRemoval {
   /** The keys whose delete failed: their files may still be there. */
   keys: string[];
   /** Why, one reason per key in `keys`. */
@@ -9,7 +9,7 @@ export interface FailedRemoval {
 }
 
 /** Tries to delete every key, all at once; answers which failed and why, or null when none did. */
-export async function removeBlobs(blobs: BlobStore, keys: readonly string[]): Promise<FailedRemoval | null> {
+async function removeBlobs(blobs: BlobStore, keys: readonly string[]): Promise<FailedRemoval | null> {
   const results = await Promise.allSettled(keys.map((key) => blobs.delete(key)));
   const failed = keys.flatMap((key, index) => {
     const result = results[index]!;
@@ -18,6 +18,15 @@ export async function removeBlobs(blobs: BlobStore, keys: readonly string[]): Pr
   if (failed.length === 0) return null;
   const error = new AggregateError(failed.map((failure) => failure.reason), `${failed.length} of ${keys.length} files could not be removed`);
   return { keys: failed.map((failure) => failure.key), error };
+}
+
+/**
+ * Removes files a job was asked to remove; missing ones are fine. Tries every key, then
+ * throws if any delete failed, so the job is retried instead of leaving orphans.
+ */
+export async function removeOrThrow(blobs: BlobStore, keys: readonly string[]): Promise<void> {
+  const failure = await removeBlobs(blobs, keys);
+  if (failure) throw failure.error;
 }
 
 /**

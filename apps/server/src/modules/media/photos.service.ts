@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../../platform/logger.js';
-import { discardUnreferenced, removeBlobs } from './blob-removal.js';
+import { discardUnreferenced, removeOrThrow } from './blob-removal.js';
 import { admitImage, readable } from './image-policy.js';
 import { CROP_ASPECTS, FILTERS, type FilterName, nearestCrop } from './image-filters.js';
 import type { BlobStore, CropAspect, ImageHeader, ImageProcessor, PhotoProcessor, ProcessedPhoto } from './media.ports.js';
@@ -105,10 +105,7 @@ export function createPhotoPipeline(deps: { blobs: BlobStore; images: ImageProce
      * Removes the files; missing ones are fine. Tries every file, then throws if any
      * delete failed, so a job that calls it is retried instead of leaving orphans.
      */
-    async remove(files: readonly string[]): Promise<void> {
-      const failure = await removeBlobs(deps.blobs, files);
-      if (failure) throw failure.error;
-    },
+    remove: (files: readonly string[]): Promise<void> => removeOrThrow(deps.blobs, files),
   };
 }
 
