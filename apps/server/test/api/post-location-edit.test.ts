@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { follow, publishPost } from '../factories/posts.js';
-import { jpeg, postForm } from '../factories/photos.js';
 import { expectProblem, signUp, type TestUser } from '../factories/users.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
@@ -20,12 +19,7 @@ afterAll(() => server.close());
 const edit = (user: TestUser, postId: string, payload: unknown) => user.call({ method: 'PATCH', url: `/api/v1/posts/${postId}`, payload: payload as object });
 const read = async (user: TestUser, postId: string) => (await user.call({ method: 'GET', url: `/api/v1/posts/${postId}` })).json();
 
-async function publishAt(user: TestUser, location: object): Promise<string> {
-  const form = postForm([{ bytes: await jpeg(300, 300, 91) }], [['caption', 'placed'], ['location', JSON.stringify(location)]]);
-  const res = await user.call({ method: 'POST', url: '/api/v1/posts', payload: form.payload, headers: form.headers });
-  expect(res.statusCode).toBe(201);
-  return res.json().postId;
-}
+const publishAt = (user: TestUser, location: object) => publishPost(user, 'placed', [['location', JSON.stringify(location)]]);
 
 describe('editing where a post was made', () => {
   it('when the owner adds a place to a post that had none, then the answer, the post page and a follower\'s feed show it, cleaned as publishing cleans it', async () => {

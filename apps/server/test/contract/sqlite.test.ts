@@ -37,22 +37,29 @@ userStoreContract('sqlite + in-process cache', () => {
 });
 sessionStoreContract('sqlite', accountStores);
 signInAttemptsContract('sqlite', () => createSqliteSignInAttempts(fresh().db));
-graphStoreContract('sqlite', () => {
+
+function graphStore() {
   const { db, outbox, events } = fresh();
   return { graph: createSqliteGraphStore(db, outbox), events };
-});
+}
+
+graphStoreContract('sqlite', graphStore);
 graphStoreContract('sqlite behind the relation cache', () => {
-  const { db, outbox, events } = fresh();
-  return { graph: withRelationCache(createSqliteGraphStore(db, outbox), { viewers: 100, ttlMs: 60_000, clock: systemClock }), events };
+  const store = graphStore();
+  return { ...store, graph: withRelationCache(store.graph, { viewers: 100, ttlMs: 60_000, clock: systemClock }) };
 });
-postStoreContract('sqlite', () => {
+
+function postStore() {
   const { db, outbox, events } = fresh();
   return { posts: createSqlitePostStore(db, outbox), events };
-});
+}
+
+postStoreContract('sqlite', postStore);
 postStoreContract('sqlite + in-process cache', () => {
-  const { db, outbox, events } = fresh();
-  return { posts: withPostCache(createSqlitePostStore(db, outbox), { max: 1000, ttlMs: 60_000, clock: systemClock }), events };
+  const store = postStore();
+  return { ...store, posts: withPostCache(store.posts, { max: 1000, ttlMs: 60_000, clock: systemClock }) };
 });
+
 eventLogContract('sqlite', () => {
   const { db, outbox, events } = fresh();
   return { log: events, append: async (list) => db.transaction(() => outbox.append(list))() };

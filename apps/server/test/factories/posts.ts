@@ -4,10 +4,10 @@ import type { TestUser } from './users.js';
 
 let photo: Promise<Buffer> | null = null;
 
-/** Publishes a one-photo post through the real upload route and answers its id. */
-export async function publishPost(user: TestUser, caption = 'a post'): Promise<string> {
+/** Publishes a one-photo post through the real upload route and answers its id; `fields` adds form fields (location, tags…). */
+export async function publishPost(user: TestUser, caption = 'a post', fields: [name: string, value: string][] = []): Promise<string> {
   photo ??= jpeg(320, 320, 77);
-  const form = postForm([{ bytes: await photo }], [['caption', caption]]);
+  const form = postForm([{ bytes: await photo }], [['caption', caption], ...fields]);
   const res = await user.call({ method: 'POST', url: '/api/v1/posts', payload: form.payload, headers: form.headers });
   if (res.statusCode !== 201) throw new Error(`publish failed: ${res.statusCode} ${res.body}`);
   return res.json().postId as string;

@@ -10,24 +10,17 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSharpImageProcessor } from '../../src/adapters/sharp/image-processor.sharp.js';
-import { createSharpPhotoProcessor } from '../../src/adapters/sharp/photo-processor.sharp.js';
-import { createMediaModule, type PreparedPhoto } from '../../src/modules/media/public.js';
+import type { PreparedPhoto } from '../../src/modules/media/public.js';
 import type { Logger } from '../../src/platform/logger.js';
 import { jpeg } from '../factories/photos.js';
 import { recordingLogger } from '../support/recording-logger.js';
-import { filesOnDisk, filesRefusingRemoval } from '../support/stubborn-files.js';
-
-const MAX_PIXELS = 50_000_000;
+import { filesOnDisk, mediaRefusingRemoval } from '../support/stubborn-files.js';
 
 let root: string;
 /** Which keys the disk refuses to remove (see filesRefusingRemoval). */
 let refusesToRemove: (key: string) => boolean;
 
-function mediaModule(logger: Logger) {
-  const blobs = filesRefusingRemoval(root, (key) => refusesToRemove(key));
-  return createMediaModule({ blobs, images: createSharpImageProcessor(MAX_PIXELS), photos: createSharpPhotoProcessor(MAX_PIXELS), maxImagePixels: MAX_PIXELS, logger });
-}
+const mediaModule = (logger: Logger) => mediaRefusingRemoval(root, (key) => refusesToRemove(key), logger);
 
 async function preparedPhotos(media: ReturnType<typeof mediaModule>, seeds: number[]): Promise<PreparedPhoto[]> {
   const prepared: PreparedPhoto[] = [];

@@ -9,12 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSharpImageProcessor } from '../../src/adapters/sharp/image-processor.sharp.js';
-import { createSharpPhotoProcessor } from '../../src/adapters/sharp/photo-processor.sharp.js';
 import { openSqlite } from '../../src/adapters/sqlite/database.js';
 import { createOutboxWriter } from '../../src/adapters/sqlite/event-log.sqlite.js';
 import { createSqlitePostStore } from '../../src/adapters/sqlite/post-store.sqlite.js';
-import { createMediaModule } from '../../src/modules/media/public.js';
 import type { PostStore } from '../../src/modules/posts/public.js';
 import { createPublishing, type PublishInput } from '../../src/modules/posts/publish.service.js';
 import { systemClock } from '../../src/platform/clock.js';
@@ -22,9 +19,7 @@ import { createIdGenerator } from '../../src/platform/ids.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { jpeg } from '../factories/photos.js';
 import { recordingLogger } from '../support/recording-logger.js';
-import { filesOnDisk, filesRefusingRemoval } from '../support/stubborn-files.js';
-
-const MAX_PIXELS = 50_000_000;
+import { filesOnDisk, mediaRefusingRemoval } from '../support/stubborn-files.js';
 
 let root: string;
 /** Which keys the disk refuses to remove (see filesRefusingRemoval). */
@@ -32,8 +27,7 @@ let refusesToRemove: (key: string) => boolean;
 let store: PostStore;
 
 function publishing(posts: PostStore) {
-  const blobs = filesRefusingRemoval(root, (key) => refusesToRemove(key));
-  const media = createMediaModule({ blobs, images: createSharpImageProcessor(MAX_PIXELS), photos: createSharpPhotoProcessor(MAX_PIXELS), maxImagePixels: MAX_PIXELS, logger: silentLogger });
+  const media = mediaRefusingRemoval(root, (key) => refusesToRemove(key), silentLogger);
   return createPublishing({ posts, photos: media.photos, ids: createIdGenerator(3), clock: systemClock });
 }
 
