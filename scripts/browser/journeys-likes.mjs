@@ -266,7 +266,7 @@ export const likeJourneys = [
         });
         await burst(heart, 2);
         await page.getByRole('link', { name: 'Settings' }).click();
-        await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+        await signOutInApp(page);
         await signIn(page, world.carol.username);
         release();
         await page.waitForTimeout(1500);
@@ -278,7 +278,55 @@ export const likeJourneys = [
       }
     },
   },
+  {
+    name: "a like answered after signing out is not shown as the next person's",
+    async run(world) {
+      const context = await world.browser.newContext({ viewport: DESKTOP, baseURL: world.url });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      try {
+        await signIn(page, world.bob.username);
+        const heart = await openPostHeart(page, world.postId);
+        if ((await heart.getAttribute('aria-pressed')) === 'true') await Promise.all([page.waitForResponse(POST_LIKE), heart.click()]);
+        // Bob's like reaches the server; its answer is held until carol has the post on screen.
+        let release = () => {};
+        const held = new Promise((resolve) => (release = resolve));
+        await page.route(POST_LIKE, async (route) => {
+          const response = await route.fetch();
+          await held;
+          await route.fulfill({ response });
+        });
+        await heart.click();
+        await page.getByRole('link', { name: 'Settings' }).click();
+        await signOutInApp(page);
+        await signIn(page, world.carol.username);
+        // Within the app, no page load: the held answer still belongs to this running app.
+        await page.evaluate((path) => {
+          history.pushState({}, '', path);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, `/p/${world.postId}`);
+        await postHeart(page).waitFor();
+        release();
+        await page.waitForTimeout(1500);
+        assert.equal(await postHeart(page).getAttribute('aria-pressed'), 'false', "bob's answer shows carol's heart as liked");
+        await page.unroute(POST_LIKE);
+        await Promise.all([page.waitForResponse(POST_LIKE), postHeart(page).click()]); // carol's own like still works
+        await Promise.all([page.waitForResponse(POST_LIKE), postHeart(page).click()]);
+      } finally {
+        await context.close();
+      }
+    },
+  },
 ];
+
+/**
+ * Signs out from Settings and waits for the app's own way to the sign-in form: signing in before
+ * it got there would load the page afresh and end the requests still on their way.
+ */
+async function signOutInApp(page) {
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/accounts/login');
+}
 
 /** Signs in through the form, which leaves the app running (no page load between sessions). */
 async function signIn(page, username) {
