@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,18 @@ describe('avatars', () => {
     expect(removed.json().avatar).toBeNull();
     expect((await server.inject({ method: 'GET', url: second.url })).statusCode).toBe(404);
     expect(existsSync(join(server.dataDir, 'media', second.urls['150'].replace(/^\/media\//, '')))).toBe(false);
+  });
+
+  it('when two avatars are uploaded at once, then only the one that stays has files left', async () => {
+    const user = await signUp(server);
+    await upload(user, await jpegWithGps(300, 300));
+    const colours = ['#ff0000', '#0000ff'];
+    const both = await Promise.all(colours.map(async (background) =>
+      upload(user, await sharp({ create: { width: 240, height: 240, channels: 3, background } }).png().toBuffer(), 'c.png', 'image/png')));
+    for (const res of both) expect(res.statusCode).toBe(200);
+    const kept = (await user.call({ method: 'GET', url: '/api/v1/me' })).json().avatar;
+    const files = readdirSync(join(server.dataDir, 'media', 'avatars', user.id)).sort();
+    expect(files).toEqual(Object.values(kept.urls as Record<string, string>).map((url) => url.split('/').pop()).sort());
   });
 
   it('when the file is not an image, whatever its name or declared type, then 415 and nothing is stored', async () => {

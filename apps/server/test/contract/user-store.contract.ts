@@ -97,9 +97,9 @@ export function userStoreContract(name: string, open: () => Promise<AccountStore
       expect(after).toEqual({ ...user, displayName: 'New', isPrivate: true });
       expect((await stores.events.readAfter(before, 10)).map((e) => e.type)).toEqual(['test.profile']);
       const avatar = { sizes: { '150': 'avatars/a.webp', '320': 'avatars/b.webp' }, color: '#abcdef' };
-      await stores.users.updateProfile(user.id, { avatar }, []);
+      expect(await stores.users.updateProfile(user.id, { avatar }, [])).toEqual({ avatarBefore: null });
       expect((await stores.users.findById(user.id))!.avatar).toEqual(avatar);
-      await stores.users.updateProfile(user.id, { avatar: null }, []);
+      expect(await stores.users.updateProfile(user.id, { avatar: null }, [])).toEqual({ avatarBefore: avatar });
       expect((await stores.users.findById(user.id))!.avatar).toBeNull();
     });
 

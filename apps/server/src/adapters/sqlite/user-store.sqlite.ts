@@ -1,4 +1,4 @@
-import type { ProfilePatch, User, UserStore } from '../../modules/accounts/public.js';
+import type { AvatarRef, ProfilePatch, User, UserStore } from '../../modules/accounts/public.js';
 import { fromDb, idList, num, type Sqlite, toDb } from './database.js';
 import type { OutboxWriter } from './event-log.sqlite.js';
 
@@ -34,6 +34,7 @@ const fold = (displayName: string) => displayName.toLowerCase();
 const END = '\u{10FFFF}';
 
 export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserStore {
+  const avatarOf = db.prepare('SELECT avatar FROM users WHERE id = ?');
   const insert = db.prepare(
     `INSERT INTO users (${COLUMNS}, display_name_fold)
      VALUES (@id, @username, @email, @passwordHash, @displayName, @bio, @website, @avatar, @isPrivate, @createdAt, @lastActiveAt, @displayNameFold)`,
@@ -94,16 +95,18 @@ export function createSqliteUserStore(db: Sqlite, outbox: OutboxWriter): UserSto
     },
     async updateProfile(id, patch, events) {
       const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof ProfilePatch, unknown][];
-      if (!entries.length) return;
+      if (!entries.length) return { avatarBefore: null };
       const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]![0]} = ?`);
       const values = entries.map(([key, value]) => PATCH_COLUMNS[key]![1](value as never));
       if (patch.displayName !== undefined) {
         sets.push('display_name_fold = ?');
         values.push(fold(patch.displayName));
       }
-      db.transaction(() => {
+      return db.transaction(() => {
+        const before = avatarOf.get(toDb(id)) as { avatar: string | null } | undefined;
         db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, toDb(id));
         outbox.append(events);
+        return { avatarBefore: before?.avatar ? (JSON.parse(before.avatar) as AvatarRef) : null };
       })();
     },
     async search(prefix, limit) {

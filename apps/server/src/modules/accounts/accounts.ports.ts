@@ -22,7 +22,11 @@ export interface UserStore {
    * cost follows `limit`, not the number of accounts. Consistency: reads its own writes.
    */
   search(prefix: string, limit: number): Promise<User[]>;
-  updateProfile(id: Id, patch: ProfilePatch, events: DomainEvent[]): Promise<void>;
+  /**
+   * Applies the patch; answers the avatar the account had just before it, read in the same
+   * transaction, so of two uploads at once each learns exactly which files it replaced.
+   */
+  updateProfile(id: Id, patch: ProfilePatch, events: DomainEvent[]): Promise<{ avatarBefore: AvatarRef | null }>;
   updatePasswordHash(id: Id, passwordHash: string): Promise<void>;
   /** Marks the user active now; cheap and may be coalesced. */
   touchActive(id: Id, at: Date): Promise<void>;

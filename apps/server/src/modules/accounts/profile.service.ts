@@ -33,24 +33,28 @@ export function createProfileEditing(deps: { users: UserStore; avatars: AvatarSt
       return current(userId);
     },
 
+    // What an avatar replaced is what the store answers from inside its write, never what was read
+    // before the upload: of two uploads at once, the one that lands first must lose its files to the
+    // second, not leave them on disk while both throw away the avatar from before.
     async setAvatar(userId: Id, bytes: Buffer): Promise<User> {
       const before = await current(userId);
       const avatar = await deps.avatars.store(userId, bytes);
+      let replaced: AvatarRef | null;
       try {
-        await deps.users.updateProfile(userId, { avatar }, [profileChanged(userId, ['avatar'])]);
+        ({ avatarBefore: replaced } = await deps.users.updateProfile(userId, { avatar }, [profileChanged(userId, ['avatar'])]));
       } catch (error) {
         await deps.avatars.discard(unshared(avatar, before.avatar));
         throw error;
       }
-      if (before.avatar) await deps.avatars.discard(unshared(before.avatar, avatar));
+      if (replaced) await deps.avatars.discard(unshared(replaced, avatar));
       return current(userId);
     },
 
     async removeAvatar(userId: Id): Promise<User> {
       const before = await current(userId);
       if (before.avatar) {
-        await deps.users.updateProfile(userId, { avatar: null }, [profileChanged(userId, ['avatar'])]);
-        await deps.avatars.discard(before.avatar);
+        const { avatarBefore } = await deps.users.updateProfile(userId, { avatar: null }, [profileChanged(userId, ['avatar'])]);
+        if (avatarBefore) await deps.avatars.discard(avatarBefore);
       }
       return current(userId);
     },
