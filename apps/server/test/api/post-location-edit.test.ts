@@ -88,3 +88,15 @@ describe('editing where a post was made', () => {
     expect((await read(cleo, hidden)).location).toEqual({ name: 'Secret garden' });
   });
 });
+
+describe('an edit that names no field', () => {
+  it('when the owner sends an empty edit, then 200 with the post as it was: the edit time does not move', async () => {
+    const postId = await publishPost(ana, 'left alone');
+    const before = await read(ana, postId);
+    server.clock.advance(60_000);
+    const res = await edit(ana, postId, {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(before);
+    expectProblem(await edit(ben, postId, {}), 403, 'not_post_owner');
+  });
+});

@@ -82,6 +82,8 @@ export function createPostAccess(deps: AccessDeps) {
         patch.alts = edit.alts.map(cleanAlt);
       }
       if (edit.location !== undefined) patch.location = edit.location === null ? null : validateLocation(edit.location);
+      // An edit naming no field changes nothing: no new edit time, no posts.updated for followers' feeds.
+      if (Object.values(patch).every((value) => value === undefined)) return post;
       const updated = await posts.update(postId, patch, deps.clock.now(), [postChanged(PostEvents.updated, post)]);
       if (!updated) throw postNotFound();
       return updated;
